@@ -1,0 +1,49 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  akteurSchema,
+  angebotSchema,
+  kontaktSchema,
+  quartierSchema,
+  seiteSchema,
+  terminSchema,
+  treffSchema,
+} from './schema/collections';
+import { mitDeutschenFehlern } from './schema/errors';
+import type { BekannteIds } from './schema/fields';
+
+/** `CONTENT_DIR` lets tests and the benchmark build other content with the same code. */
+const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+
+/** Entry ids (file names without extension) per collection, for checking references at build. */
+function idsIn(sammlung: string): Set<string> {
+  const dir = join(CONTENT_DIR, sammlung);
+  if (!existsSync(dir)) return new Set();
+  return new Set(
+    readdirSync(dir)
+      .filter((f) => /\.(md|ya?ml)$/.test(f))
+      .map((f) => f.replace(/\.(md|ya?ml)$/, '')),
+  );
+}
+
+const ids: BekannteIds = {
+  quartiere: idsIn('quartiere'),
+  akteure: idsIn('akteure'),
+  kontakte: idsIn('kontakte'),
+  treffs: idsIn('treffs'),
+};
+
+const md = (sammlung: string) => glob({ pattern: '*.md', base: `${CONTENT_DIR}/${sammlung}` });
+const yaml = (sammlung: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONTENT_DIR}/${sammlung}` });
+
+export const collections = {
+  quartiere: defineCollection({ loader: md('quartiere'), schema: ({ image }) => mitDeutschenFehlern(quartierSchema({ image, ids })) }),
+  akteure: defineCollection({ loader: yaml('akteure'), schema: ({ image }) => mitDeutschenFehlern(akteurSchema({ image, ids })) }),
+  kontakte: defineCollection({ loader: yaml('kontakte'), schema: ({ image }) => mitDeutschenFehlern(kontaktSchema({ image, ids })) }),
+  treffs: defineCollection({ loader: md('treffs'), schema: ({ image }) => mitDeutschenFehlern(treffSchema({ image, ids })) }),
+  angebote: defineCollection({ loader: md('angebote'), schema: ({ image }) => mitDeutschenFehlern(angebotSchema({ image, ids })) }),
+  termine: defineCollection({ loader: md('termine'), schema: ({ image }) => mitDeutschenFehlern(terminSchema({ image, ids })) }),
+  seiten: defineCollection({ loader: md('seiten'), schema: mitDeutschenFehlern(seiteSchema()) }),
+};
