@@ -29,7 +29,6 @@ import {
   datum,
   email,
   koordinaten,
-  langtext,
   mehrfachauswahl,
   oeffnungszeiten,
   rrule,

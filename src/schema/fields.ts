@@ -119,22 +119,41 @@ export const adresse = () =>
         .meta({ title: 'Hausnummer' }),
       plz: z
         .string()
-        .regex(/^478(0[0-9]|[1-3][0-9])$/, 'Keine Krefelder Postleitzahl (47798–47839).')
+        .regex(/^(4779[89]|478[0-3]\d)$/, 'Keine Krefelder Postleitzahl (47798–47839).')
         .meta({ title: 'Postleitzahl', description: 'Krefeld: 47798–47839' }),
       ort: z.literal('Krefeld', 'Der Ort muss „Krefeld“ sein.').default('Krefeld').meta({ title: 'Ort' }),
       zusatz: text('Adresszusatz', 'z. B. „Erdgeschoss, Eingang Hofseite“', 120).optional(),
     })
     .meta({ title: 'Adresse' });
 
-/** Parses `value` with the opening_hours library; returns the error or null. */
+/**
+ * Checks `value` with the opening_hours library; returns a German message or null.
+ * Its warnings count as errors ("Tu 14-18", "Dienstag", "Uhr"): the library then suggests the
+ * standard spelling, which we show, so every stored value is unambiguous for all consumers.
+ */
 export function oeffnungszeitenFehler(value: string): string | null {
+  let oh: opening_hours;
   try {
-    // `mode: 0` = time ranges; locale 'de' gives German warnings.
-    new opening_hours(value, NRW_NOMINATIM, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'de' });
-    return null;
+    // mode 0 = time ranges; locale 'de' gives German messages.
+    oh = new opening_hours(value, NRW_NOMINATIM, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 4, locale: 'de' });
   } catch (error) {
-    return String(error instanceof Error ? error.message : error).split('\n')[0];
+    return `Öffnungszeiten nicht lesbar: ${erklaerung(String(error instanceof Error ? error.message : error))} Schreibweise wie „Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off“.`;
   }
+  const warnungen = oh.getWarnings();
+  if (warnungen.length === 0) return null;
+  let vorschlag = '';
+  try {
+    vorschlag = oh.prettifyValue();
+  } catch {
+    /* no suggestion possible */
+  }
+  return `Öffnungszeiten nicht eindeutig: ${erklaerung(warnungen[0])}${vorschlag && vorschlag !== value ? ` Vorschlag: „${vorschlag}“.` : ''}`;
+}
+
+/** The library marks the spot with "<--- (message)"; keep the message only. */
+function erklaerung(meldung: string): string {
+  const m = /<---\s*\((.*)\)\s*$/s.exec(meldung.split('\n')[0]);
+  return (m ? m[1] : meldung.split('\n')[0]).trim();
 }
 
 export const oeffnungszeiten = (title = 'Öffnungszeiten') =>
@@ -144,11 +163,7 @@ export const oeffnungszeiten = (title = 'Öffnungszeiten') =>
     .min(1)
     .superRefine((value, ctx) => {
       const fehler = oeffnungszeitenFehler(value);
-      if (fehler)
-        ctx.addIssue({
-          code: 'custom',
-          message: `Öffnungszeiten nicht lesbar: ${fehler} Schreibweise wie „Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off“.`,
-        });
+      if (fehler) ctx.addIssue({ code: 'custom', message: fehler });
     })
     .meta({
       title,
@@ -157,12 +172,33 @@ export const oeffnungszeiten = (title = 'Öffnungszeiten') =>
       format: 'opening_hours',
     });
 
-/** Parses an RRULE (without DTSTART); returns the error or null. */
+const RRULE_TEILE: Record<string, RegExp> = {
+  FREQ: /^(DAILY|WEEKLY|MONTHLY|YEARLY)$/,
+  INTERVAL: /^[1-9]\d{0,2}$/,
+  COUNT: /^[1-9]\d{0,3}$/,
+  UNTIL: /^\d{8}(T\d{6}Z?)?$/,
+  BYDAY: /^([+-]?([1-4]|5)?(MO|TU|WE|TH|FR|SA|SU))(,[+-]?([1-4]|5)?(MO|TU|WE|TH|FR|SA|SU))*$/,
+  BYMONTHDAY: /^-?\d{1,2}(,-?\d{1,2})*$/,
+  BYMONTH: /^\d{1,2}(,\d{1,2})*$/,
+  BYSETPOS: /^-?\d{1,3}(,-?\d{1,3})*$/,
+  WKST: /^(MO|TU|WE|TH|FR|SA|SU)$/,
+};
+
+/** Checks an RRULE (without DTSTART) part by part, so the message names the wrong part; null if fine. */
 export function rruleFehler(value: string): string | null {
+  const teile = value.replace(/^RRULE:/, '').split(';').filter(Boolean);
+  const gesehen = new Set<string>();
+  for (const teil of teile) {
+    const [name, wert = ''] = teil.split('=');
+    const muster = RRULE_TEILE[name];
+    if (!muster) return `„${name}“ ist kein erlaubter Teil (erlaubt: ${Object.keys(RRULE_TEILE).join(', ')}).`;
+    if (!muster.test(wert)) return `„${teil}“ hat einen ungültigen Wert.`;
+    gesehen.add(name);
+  }
+  if (!gesehen.has('FREQ')) return 'FREQ fehlt (z. B. FREQ=WEEKLY).';
+  if (gesehen.has('COUNT') && gesehen.has('UNTIL')) return 'Bitte entweder COUNT (Anzahl) oder UNTIL (Enddatum) angeben, nicht beides.';
   try {
-    const options = RRule.parseString(value.replace(/^RRULE:/, ''));
-    if (options.freq === undefined) return 'FREQ fehlt (z. B. FREQ=WEEKLY).';
-    new RRule(options);
+    new RRule(RRule.parseString(value.replace(/^RRULE:/, '')));
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

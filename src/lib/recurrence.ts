@@ -1,0 +1,284 @@
+/**
+ * THE recurrence engine: turns a Termin (single date or series) into its occurrences.
+ * Calendar page, Treff pages, iCal feeds and JSON all call this one function, so they agree.
+ *
+ * Series are RFC 5545 rules evaluated by `rrule`. rrule computes in the JS engine's zone, so
+ * we use its recommended "floating" form: wall-clock Berlin times stored as if they were UTC
+ * (`Date.UTC(...)`, read back with the UTC getters). Only at the end is each wall-clock time
+ * turned into a real instant with the Berlin rules — that is what keeps a weekly 10:00 event
+ * at 10:00 across the clock change, on any machine.
+ */
+import type { Termin } from '../schema/collections';
+import { RRule, type RRuleOptions } from './rrule-lib';
+import { addDays, berlinParts, berlinWallToInstant, formatDatumOhneWochentag, tageZwischen } from './time';
+
+/** The fields of a Termin the engine reads. Defaults of the schema may be missing. */
+export type TerminLike = Pick<Termin, 'datum' | 'beginn' | 'ende' | 'ende_datum' | 'absage_grund'> & {
+  ganztaegig?: boolean;
+  abgesagt?: boolean;
+  ausfaelle?: Termin['ausfaelle'];
+  wiederholung?: { regel: string; ausnahmen?: string[]; zusatztermine?: string[] };
+};
+
+/** One concrete date of a Termin. */
+export interface Occurrence {
+  terminId: string;
+  /** Stable id of this date: `${terminId}@${datum}` (anchors, iCal RECURRENCE-ID, React keys). */
+  key: string;
+  /** Berlin date it starts on, `YYYY-MM-DD`. */
+  datum: string;
+  /** Berlin date it ends on (= `datum` unless it spans several days). */
+  endeDatum: string;
+  beginn?: string;
+  ende?: string;
+  ganztaegig: boolean;
+  /** Real instant it starts (all-day: Berlin midnight). */
+  start: Date;
+  /**
+   * Real instant it ends: the given end time; all-day → the Berlin midnight after `endeDatum`;
+   * no end time („ab 19:00 Uhr“) → also that midnight, so it counts as running that evening.
+   */
+  end: Date;
+  /** Cancelled: shown struck through with `grund`, never left out. */
+  ausgefallen: boolean;
+  grund?: string;
+  /** Added by hand (RDATE) rather than produced by the rule. */
+  zusatztermin: boolean;
+}
+
+const TAG_MS = 86_400_000;
+
+// --- floating wall clock ---------------------------------------------------------------
+
+function floating(datum: string, zeit = '00:00', sekunden = 0): Date {
+  const [y, m, d] = datum.split('-').map(Number);
+  const [h, mi] = zeit.split(':').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, h, mi, sekunden));
+}
+
+function floatingVonInstant(instant: Date): Date {
+  const p = berlinParts(instant);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+}
+
+const datumVonFloating = (f: Date) => f.toISOString().slice(0, 10);
+
+const ohnePraefix = (regel: string) => regel.trim().replace(/^RRULE:/i, '');
+
+/**
+ * The rule's options with our DTSTART. UNTIL is normalised to floating Berlin time:
+ * a plain date (`UNTIL=20270630`) includes that whole day; a UTC time (`…T220000Z`) is
+ * converted to Berlin wall-clock time.
+ */
+function regelOptionen(regel: string, dtstart: Date): Partial<RRuleOptions> {
+  const text = ohnePraefix(regel);
+  const options = RRule.parseString(text);
+  delete options.tzid;
+  delete options.dtstart;
+  const until = /(?:^|;)UNTIL=([0-9TZ]+)/i.exec(text)?.[1];
+  if (until && options.until) {
+    if (/^\d{8}$/.test(until)) options.until = floating(`${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}`, '23:59', 59);
+    else if (/Z$/i.test(until)) options.until = floatingVonInstant(options.until);
+  }
+  return { ...options, dtstart };
+}
+
+/** Time of day the series runs at (all-day series: midnight). */
+const tageszeit = (t: TerminLike) => (t.ganztaegig || !t.beginn ? '00:00' : t.beginn);
+
+/** How many days one occurrence spans beyond its first (0 = one day). */
+const spanne = (t: TerminLike) => (t.ende_datum ? Math.max(0, tageZwischen(t.datum, t.ende_datum)) : 0);
+
+function vorkommnis(t: TerminLike, id: string, datum: string, zusatztermin: boolean): Occurrence {
+  const ganztaegig = t.ganztaegig ?? false;
+  let endeDatum = addDays(datum, spanne(t));
+  let start: Date;
+  let end: Date;
+  if (ganztaegig || !t.beginn) {
+    start = berlinWallToInstant(datum, '00:00');
+    end = berlinWallToInstant(addDays(endeDatum, 1), '00:00');
+  } else {
+    start = berlinWallToInstant(datum, t.beginn);
+    if (t.ende) {
+      // An end before the start can only mean "past midnight"; the schema normally prevents it.
+      if (endeDatum === datum && t.ende <= t.beginn) endeDatum = addDays(datum, 1);
+      end = berlinWallToInstant(endeDatum, t.ende);
+    } else {
+      end = berlinWallToInstant(addDays(endeDatum, 1), '00:00');
+    }
+  }
+  const ausfall = t.ausfaelle?.find((a) => a.datum === datum);
+  const ausgefallen = Boolean(t.abgesagt || ausfall);
+  const grund = ausfall?.grund ?? (t.abgesagt ? t.absage_grund : undefined);
+  return {
+    terminId: id,
+    key: `${id}@${datum}`,
+    datum,
+    endeDatum,
+    ...(ganztaegig ? {} : { beginn: t.beginn, ende: t.ende }),
+    ganztaegig,
+    start,
+    end,
+    ausgefallen,
+    ...(grund ? { grund } : {}),
+    zusatztermin,
+  };
+}
+
+/** Start dates of the series (rule + RDATE − EXDATE) in a floating window, with their origin. */
+function seriendaten(t: TerminLike, lo: Date, hi: Date): Array<{ datum: string; zusatz: boolean }> {
+  const w = t.wiederholung!;
+  const zeit = tageszeit(t);
+  const regel = new RRule(regelOptionen(w.regel, floating(t.datum, zeit)));
+  const daten = new Map<string, boolean>();
+  for (const f of regel.between(lo, hi, true)) daten.set(datumVonFloating(f), false);
+  for (const z of w.zusatztermine ?? []) {
+    const f = floating(z, zeit);
+    if (f >= lo && f <= hi && !daten.has(z)) daten.set(z, true);
+  }
+  // EXDATE by date, not by exact time: "an diesem Tag nicht" is what editors mean.
+  for (const a of w.ausnahmen ?? []) daten.delete(a);
+  return [...daten].map(([datum, zusatz]) => ({ datum, zusatz }));
+}
+
+/**
+ * All occurrences overlapping [von, bis), sorted by start. Cancelled ones are included and
+ * marked (`ausgefallen`), because residents need to see that a regular date does not happen.
+ */
+export function expandOccurrences(termin: TerminLike, id: string, von: Date, bis: Date): Occurrence[] {
+  let kandidaten: Array<{ datum: string; zusatz: boolean }>;
+  if (!termin.wiederholung) {
+    kandidaten = [{ datum: termin.datum, zusatz: false }];
+  } else {
+    // Widen the window by the event's length (+ a day for the zone offset), then cut exactly.
+    const lo = new Date(floatingVonInstant(von).getTime() - (spanne(termin) + 2) * TAG_MS);
+    const hi = new Date(floatingVonInstant(bis).getTime() + TAG_MS);
+    kandidaten = seriendaten(termin, lo, hi);
+  }
+  return kandidaten
+    .map(({ datum, zusatz }) => vorkommnis(termin, id, datum, zusatz))
+    .filter((o) => o.start < bis && o.end > von)
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key));
+}
+
+/**
+ * The next `n` occurrences that have not ended at `jetzt` (a running one counts), cancelled
+ * ones included. Looks further ahead step by step, so a yearly event still finds its dates.
+ */
+export function naechsteTermine(termin: TerminLike, id: string, jetzt: Date, n: number): Occurrence[] {
+  if (n <= 0) return [];
+  let ergebnis: Occurrence[] = [];
+  for (const jahre of [1, 5, 25]) {
+    ergebnis = expandOccurrences(termin, id, jetzt, new Date(jetzt.getTime() + jahre * 366 * TAG_MS));
+    if (ergebnis.length >= n || !termin.wiederholung) break;
+  }
+  return ergebnis.slice(0, n);
+}
+
+/**
+ * Whether `datum` is itself a date of the rule. rrule (like python-dateutil) leaves out a DTSTART
+ * that does not match the rule, while calendar apps reading the iCal feed show it (RFC 5545
+ * counts DTSTART as the first instance) — so the schema should insist they match.
+ */
+export function startPasstZurRegel(datum: string, regel: string, beginn = '00:00'): boolean {
+  const dtstart = floating(datum, beginn);
+  const erster = new RRule(regelOptionen(regel, dtstart)).after(dtstart, true);
+  return erster !== null && erster.getTime() === dtstart.getTime();
+}
+
+// --- plain-language description ----------------------------------------------------------
+
+const TAGE = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+const MONATE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+/** „a“, „a und b“, „a, b und c“ */
+function liste(teile: string[]): string {
+  return teile.length <= 1 ? (teile[0] ?? '') : `${teile.slice(0, -1).join(', ')} und ${teile.at(-1)}`;
+}
+
+/** 2 → „2.“, -1 → „letzten“, -2 → „vorletzten“ */
+function ordinal(n: number): string {
+  if (n === -1) return 'letzten';
+  if (n === -2) return 'vorletzten';
+  return n < 0 ? `${-n}.-letzten` : `${n}.`;
+}
+
+type Wochentag = { weekday: number; n?: number };
+
+function wochentageVon(byweekday: unknown): Wochentag[] {
+  if (byweekday === undefined || byweekday === null) return [];
+  const alle = Array.isArray(byweekday) ? byweekday : [byweekday];
+  return alle.map((w) => (typeof w === 'number' ? { weekday: w } : (w as Wochentag)));
+}
+
+const alsListe = (v: number | number[] | null | undefined): number[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The rule in plain German for the page: „jeden Dienstag“, „alle 2 Wochen am Donnerstag“,
+ * „jeden 2. Mittwoch im Monat“, „täglich“, „jeden Monat am 15.“, plus „ bis 30. Juni 2027“
+ * or „, 10 Termine“. `datum` (the first date) fills in what the rule leaves to DTSTART.
+ */
+export function serienBeschreibung(regel: string, datum?: string): string {
+  const text = ohnePraefix(regel);
+  const o = RRule.parseString(text);
+  const k = o.interval && o.interval > 1 ? o.interval : 1;
+  const tage = wochentageVon(o.byweekday);
+  const setpos = alsListe(o.bysetpos);
+  const monatstage = alsListe(o.bymonthday);
+  const startTag = datum ? Number(datum.slice(8, 10)) : undefined;
+  const startWochentag = datum ? (new Date(`${datum}T00:00:00Z`).getUTCDay() + 6) % 7 : undefined;
+  const tagnamen = (ws: Wochentag[]) => liste(ws.map((w) => TAGE[w.weekday]));
+
+  let basis: string;
+  switch (o.freq) {
+    case RRule.DAILY: {
+      const namen = tage.map((w) => w.weekday).sort();
+      if (tage.length && namen.join() === '0,1,2,3,4') basis = 'montags bis freitags';
+      else if (tage.length) basis = `jeden ${tagnamen(tage)}`;
+      else basis = k === 1 ? 'täglich' : `alle ${k} Tage`;
+      break;
+    }
+    case RRule.WEEKLY: {
+      const ws = tage.length ? tage : startWochentag !== undefined ? [{ weekday: startWochentag }] : [];
+      if (!ws.length) basis = k === 1 ? 'wöchentlich' : `alle ${k} Wochen`;
+      else basis = k === 1 ? `jeden ${tagnamen(ws)}` : `alle ${k} Wochen am ${tagnamen(ws)}`;
+      break;
+    }
+    case RRule.MONTHLY: {
+      // "2WE" and "WE;BYSETPOS=2" mean the same.
+      const nte = tage.flatMap((w) => (w.n ? [{ ...w, n: w.n }] : setpos.map((n) => ({ weekday: w.weekday, n }))));
+      let was: string;
+      if (nte.length) {
+        const gleicherTag = nte.every((w) => w.weekday === nte[0].weekday);
+        was = gleicherTag
+          ? `${liste(nte.map((w) => ordinal(w.n)))} ${TAGE[nte[0].weekday]}`
+          : liste(nte.map((w) => `${ordinal(w.n)} ${TAGE[w.weekday]}`));
+        basis = k === 1 ? `jeden ${was} im Monat` : `alle ${k} Monate am ${was}`;
+      } else {
+        const mt = monatstage.length ? monatstage : startTag ? [startTag] : [];
+        const amTag = mt.length ? ` am ${liste(mt.map((n) => (n === -1 ? 'letzten Tag' : `${n}.`)))}` : '';
+        basis = k === 1 ? (amTag ? `jeden Monat${amTag}` : 'monatlich') : `alle ${k} Monate${amTag}`;
+      }
+      break;
+    }
+    case RRule.YEARLY: {
+      const monat = alsListe(o.bymonth)[0] ?? (datum ? Number(datum.slice(5, 7)) : undefined);
+      const tag = monatstage[0] ?? startTag;
+      const am = monat && tag ? ` am ${tag}. ${MONATE[monat - 1]}` : '';
+      basis = k === 1 ? (am ? `jedes Jahr${am}` : 'jährlich') : `alle ${k} Jahre${am}`;
+      break;
+    }
+    default:
+      basis = 'regelmäßig';
+  }
+
+  const until = /(?:^|;)UNTIL=(\d{8})(T\d{6}Z?)?/i.exec(text);
+  if (until) {
+    const [, tag, zeit] = until;
+    let bis = `${tag.slice(0, 4)}-${tag.slice(4, 6)}-${tag.slice(6, 8)}`;
+    if (zeit?.toUpperCase().endsWith('Z') && o.until) bis = berlinParts(o.until).datum;
+    return `${basis} bis ${formatDatumOhneWochentag(bis)}`;
+  }
+  if (o.count) return `${basis}, ${o.count} ${o.count === 1 ? 'Termin' : 'Termine'}`;
+  return basis;
+}

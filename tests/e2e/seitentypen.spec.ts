@@ -1,0 +1,57 @@
+import { test, expect, pruefeGrundgeruest } from './helpers';
+
+/** One URL per page type; each must have lang, a title, exactly one h1, and load nothing from elsewhere. */
+const SEITEN = [
+  '/',
+  '/quartiere/',
+  '/quartiere/bleichpfad/',
+  '/treffs/',
+  '/treffs/freiraum21/',
+  '/angebote/',
+  '/angebote/kategorie/beratung/',
+  '/termine/',
+  '/impressum/',
+  '/datenschutz/',
+  '/barrierefreiheit/',
+  '/leichte-sprache/',
+  '/ueber-uns/',
+];
+
+for (const url of SEITEN) {
+  test(`${url} hat Sprache, Titel, genau eine Hauptüberschrift und lädt nichts von fremden Servern`, async ({ page, fremdeAnfragen }) => {
+    const antwort = await page.goto(url);
+    expect(antwort?.status()).toBe(200);
+    await pruefeGrundgeruest(page);
+    await page.waitForLoadState('networkidle');
+    expect(fremdeAnfragen).toEqual([]);
+  });
+}
+
+test('jede Angebots- und Terminseite hat Titel und genau eine Hauptüberschrift', async ({ page, fremdeAnfragen }) => {
+  for (const liste of ['/angebote/kategorie/begegnung/', '/termine/']) {
+    await page.goto(liste);
+    const href = await page.locator('main a[href^="/angebote/"], main a[href^="/termine/"]').first().getAttribute('href');
+    expect(href).toBeTruthy();
+    await page.goto(href!);
+    await pruefeGrundgeruest(page);
+  }
+  expect(fremdeAnfragen).toEqual([]);
+});
+
+test('Seiten mit Beispieldaten sagen das deutlich', async ({ page }) => {
+  await page.goto('/treffs/freiraum21/');
+  await expect(page.getByText('Beispieldaten').first()).toBeVisible();
+});
+
+test('ohne JavaScript sind alle Inhalte da und keine Seite lädt Skripte', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const url of ['/', '/quartiere/bleichpfad/', '/treffs/freiraum21/', '/termine/']) {
+    await page.goto(url);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('script[src], script:not([type="application/ld+json"])')).toHaveCount(0);
+  }
+  await page.goto('/treffs/freiraum21/');
+  await expect(page.locator('table.qp-oeffnungszeiten')).toBeVisible();
+  await context.close();
+});
