@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: [
     {
       // The tests run against the built site (`npm run test:e2e` builds first).
-      command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+      command: `node scripts/serve-dist.mjs --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       env: { ASTRO_TELEMETRY_DISABLED: '1' },

@@ -3,6 +3,7 @@
  * Pages stay thin: they ask here, call src/lib for logic and render components.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Adresse } from '../schema/fields';
 
 export type QuartierEintrag = CollectionEntry<'quartiere'>;
 export type TreffEintrag = CollectionEntry<'treffs'>;
@@ -63,7 +64,7 @@ export function angebotImQuartier(a: AngebotEintrag, quartierId: string, alle: I
 }
 
 /** Where an Angebot or Termin takes place, as one display name and address. */
-export function ortVon(e: { treff?: string; ort?: { name: string; adresse: { strasse: string; hausnummer: string; plz: string; ort: string } } }, alle: Inhalte) {
+export function ortVon(e: { treff?: string; ort?: { name: string; adresse: Adresse } }, alle: Inhalte) {
   if (e.treff) {
     const t = alle.treff.get(e.treff);
     if (t) return { name: t.data.name, href: `/treffs/${t.id}/`, adresse: t.data.adresse, koordinaten: t.data.koordinaten };

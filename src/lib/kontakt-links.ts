@@ -10,7 +10,19 @@ export function telHref(nummer: string): string {
   return `tel:${ziffern}`;
 }
 
-/** Readable "Str. 1, 47798 Krefeld" line. */
-export function adresszeile(a: { strasse: string; hausnummer: string; plz: string; ort: string }): string {
-  return `${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort}`;
+interface AdresseLike {
+  strasse: string;
+  hausnummer?: string;
+  plz: string;
+  ort: string;
+}
+
+/** "Alte Linner Straße 69" – or just the street/square when it has no number. */
+export function strasseMitNummer(a: Pick<AdresseLike, 'strasse' | 'hausnummer'>): string {
+  return a.hausnummer ? `${a.strasse} ${a.hausnummer}` : a.strasse;
+}
+
+/** Readable "Alte Linner Straße 69, 47799 Krefeld" line. */
+export function adresszeile(a: AdresseLike): string {
+  return `${strasseMitNummer(a)}, ${a.plz} ${a.ort}`;
 }

@@ -42,7 +42,12 @@ export interface Tageszeile {
   kurz: WochentagKurz;
   name: WochentagName;
   zeiten: Zeitraum[];
-  /** Comment from the value, e.g. „nur nach Vereinbarung“ (then often without times). */
+  /**
+   * Comment from the value, e.g. „nur nach Vereinbarung“ (then often without times).
+   * Note: in OSM syntax a comment without `open` makes a time "unknown", not open —
+   * `Mo 09:00-11:00 "Frauenfrühstück"` shows here, but `oeffnungsIntervalle` leaves it out;
+   * `Mo 09:00-11:00 open "Frauenfrühstück"` is both.
+   */
   kommentar?: string;
 }
 
@@ -96,9 +101,17 @@ function instantVonWand(d: Date): Date {
 
 // --- public holidays ---------------------------------------------------------------------
 
+/** Every Treff page probes the same days for holidays. */
+const feiertagCache = new Map<string, boolean>();
+
 /** True if `datum` is a public holiday in NRW (Fronleichnam, Allerheiligen, …). */
 export function istFeiertag(datum: string): boolean {
-  return parse('PH off').getPublicHolidayContext(wandDate(datum, '12:00')).isHoliday;
+  let ja = feiertagCache.get(datum);
+  if (ja === undefined) {
+    ja = parse('PH off').getPublicHolidayContext(wandDate(datum, '12:00')).isHoliday;
+    feiertagCache.set(datum, ja);
+  }
+  return ja;
 }
 
 /** Name of the NRW public holiday on `datum` („Fronleichnam“), or undefined. */
@@ -107,8 +120,22 @@ export function feiertagsName(datum: string): string | undefined {
   return istFeiertag(datum) ? parse('PH off').getComment(wandDate(datum, '12:00')) : undefined;
 }
 
+/** School holidays (NRW). The library throws for years it has no data for yet: then "no". */
 function istSchulferientag(datum: string): boolean {
-  return parse('SH').getState(wandDate(datum, '12:00'));
+  try {
+    return parse('SH').getState(wandDate(datum, '12:00'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The NRW public holidays among the `tage` days from `von`'s Berlin day on — to ship next to
+ * `kompakteIntervalle`, so the browser can pass `feiertagHeute` to `oeffnungsStatus`.
+ */
+export function feiertageAb(von: Date, tage = 42): string[] {
+  const heute = heuteBerlin(von);
+  return Array.from({ length: tage }, (_, i) => addDays(heute, i)).filter(istFeiertag);
 }
 
 // --- intervals ---------------------------------------------------------------------------
@@ -213,7 +240,9 @@ export function wochentabelle(oh: string, ab: Date = new Date()): Wochentabelle 
     return {
       kurz,
       name,
-      zeiten: stuecke.filter((s) => !s.unbekannt).map(({ von, bis }) => ({ von, bis })),
+      // A comment alone covers the whole day (`We "nur nach Vereinbarung"`): no times to show.
+      // With times (`Mo 09:00-11:00 "Frauenfrühstück"`) the state is "unknown" too, but the times are real.
+      zeiten: stuecke.filter((s) => !(s.unbekannt && s.von === '00:00' && s.bis === '24:00')).map(({ von, bis }) => ({ von, bis })),
       ...(kommentare.length ? { kommentar: kommentare.join('; ') } : {}),
     };
   });

@@ -26,14 +26,19 @@ export interface OeffnungsStatusOptionen {
 
 const B = 'Europe/Berlin';
 const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('de-DE', { timeZone: B, ...o });
-// 'en-CA' formats dates as YYYY-MM-DD, which sorts and compares as text.
-const tagFmt = new Intl.DateTimeFormat('en-CA', { timeZone: B, year: 'numeric', month: '2-digit', day: '2-digit' });
+const tagFmt = new Intl.DateTimeFormat('en-US', { timeZone: B, year: 'numeric', month: '2-digit', day: '2-digit' });
 const uhrFmt = fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const wtFmt = fmt({ weekday: 'long' });
 const datumFmt = fmt({ day: 'numeric', month: 'long' });
 const datumJahrFmt = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
 
-const tag = (d: Date) => tagFmt.format(d);
+/** Berlin date as `YYYY-MM-DD`, which sorts and compares as text. From parts, not a locale's
+ * pattern: browsers have changed what 'en-CA' looks like before. */
+const tag = (d: Date) => {
+  const p: Record<string, string> = {};
+  for (const { type, value } of tagFmt.formatToParts(d)) p[type] = value;
+  return `${p.year}-${p.month}-${p.day}`;
+};
 const utcTag = (s: string) => Date.parse(`${s}T00:00:00Z`);
 /** Whole calendar days between two Berlin dates. */
 const tageBis = (von: string, bis: string) => Math.round((utcTag(bis) - utcTag(von)) / 864e5);

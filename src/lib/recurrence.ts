@@ -228,19 +228,20 @@ export function serienBeschreibung(regel: string, datum?: string): string {
   const startTag = datum ? Number(datum.slice(8, 10)) : undefined;
   const startWochentag = datum ? (new Date(`${datum}T00:00:00Z`).getUTCDay() + 6) % 7 : undefined;
   const tagnamen = (ws: Wochentag[]) => liste(ws.map((w) => TAGE[w.weekday]));
+  const werktags = tage.map((w) => w.weekday).sort().join() === '0,1,2,3,4' && tage.every((w) => !w.n);
 
   let basis: string;
   switch (o.freq) {
     case RRule.DAILY: {
-      const namen = tage.map((w) => w.weekday).sort();
-      if (tage.length && namen.join() === '0,1,2,3,4') basis = 'montags bis freitags';
+      if (werktags) basis = 'montags bis freitags';
       else if (tage.length) basis = `jeden ${tagnamen(tage)}`;
       else basis = k === 1 ? 'täglich' : `alle ${k} Tage`;
       break;
     }
     case RRule.WEEKLY: {
       const ws = tage.length ? tage : startWochentag !== undefined ? [{ weekday: startWochentag }] : [];
-      if (!ws.length) basis = k === 1 ? 'wöchentlich' : `alle ${k} Wochen`;
+      if (werktags && k === 1) basis = 'montags bis freitags';
+      else if (!ws.length) basis = k === 1 ? 'wöchentlich' : `alle ${k} Wochen`;
       else basis = k === 1 ? `jeden ${tagnamen(ws)}` : `alle ${k} Wochen am ${tagnamen(ws)}`;
       break;
     }

@@ -73,13 +73,21 @@ export function berlinParts(instant: Date): BerlinTeile {
   };
 }
 
+const STUNDE_MS = 3_600_000;
+/** Offsets by UTC hour: Berlin changes its clocks only on the full UTC hour (01:00 UTC). */
+const offsetCache = new Map<number, number>();
+
 /** Minutes Berlin is ahead of UTC at this instant: 60 in winter, 120 in summer. */
 export function berlinOffsetMinutes(instant: Date): number {
-  // Whole seconds only: the formatter drops milliseconds.
-  const t = Math.floor(instant.getTime() / 1000) * 1000;
+  const stunde = Math.floor(instant.getTime() / STUNDE_MS);
+  const bekannt = offsetCache.get(stunde);
+  if (bekannt !== undefined) return bekannt;
+  const t = stunde * STUNDE_MS;
   const p = berlinParts(new Date(t));
-  const wand = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((wand - t) / MINUTE);
+  const offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - t) / MINUTE);
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(stunde, offset);
+  return offset;
 }
 
 function zerlegeDatum(datum: string): [number, number, number] {
@@ -108,13 +116,9 @@ export function berlinWallToInstant(datum: string, zeit = '00:00'): Date {
   // Berlin's offset changes at most once near any moment; a day either side brackets it.
   const vorher = berlinOffsetMinutes(new Date(wand - TAG_MS));
   const nachher = berlinOffsetMinutes(new Date(wand + TAG_MS));
-  const passend = [vorher, nachher]
-    .map((offset) => wand - offset * MINUTE)
-    .filter((t) => {
-      const p = berlinParts(new Date(t));
-      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wand;
-    });
-  if (passend.length > 0) return new Date(Math.min(...passend));
+  // A reading is right if Berlin really has that offset at the resulting instant.
+  const passend = [vorher, nachher].filter((offset) => berlinOffsetMinutes(new Date(wand - offset * MINUTE)) === offset);
+  if (passend.length > 0) return new Date(wand - Math.max(...passend) * MINUTE);
   // In the spring gap: read the wall clock with the offset before the change.
   return new Date(wand - vorher * MINUTE);
 }

@@ -35,6 +35,7 @@ import {
   telefon,
   text,
   uhrzeit,
+  rruleFehler,
   verweis,
   webadresse,
   zuletztGeprueft,
@@ -42,6 +43,8 @@ import {
   type BekannteIds,
   type ImageFn,
 } from './fields';
+import { expandOccurrences, startPasstZurRegel } from '../lib/recurrence';
+import { berlinWallToInstant, addDays, formatDatumLang } from '../lib/time';
 
 export interface SchemaKontext {
   image: ImageFn;
@@ -274,9 +277,28 @@ export const terminSchema = ({ ids, image }: SchemaKontext) =>
         ctx.addIssue({ code: 'custom', path: ['absage_grund'], message: 'Bei einer Absage bitte kurz den Grund angeben.' });
       if (t.treff && t.ort)
         ctx.addIssue({ code: 'custom', path: ['ort'], message: 'Entweder einen Treff wählen oder einen eigenen Ort angeben, nicht beides.' });
-      for (const [i, a] of t.ausfaelle.entries())
-        if (a.datum < t.datum)
+      // The checks below need a readable rule; an unreadable one is already reported on its field.
+      if (t.wiederholung && rruleFehler(t.wiederholung.regel)) return;
+      if (t.wiederholung && !startPasstZurRegel(t.datum, t.wiederholung.regel, t.beginn))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['datum'],
+          message: `Der erste Termin (${formatDatumLang(t.datum)}) passt nicht zur Wiederholung – z. B. Wochentag in der Regel ein anderer? Bitte Datum oder Regel anpassen.`,
+        });
+      for (const [i, a] of t.ausfaelle.entries()) {
+        if (a.datum < t.datum) {
           ctx.addIssue({ code: 'custom', path: ['ausfaelle', i, 'datum'], message: 'Dieser Ausfall liegt vor dem ersten Termin.' });
+          continue;
+        }
+        // A cancelled date must be a real date of the series, or it would silently do nothing.
+        const tag = expandOccurrences(t, 'pruefung', berlinWallToInstant(a.datum), berlinWallToInstant(addDays(a.datum, 1)));
+        if (!tag.some((o) => o.datum === a.datum))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['ausfaelle', i, 'datum'],
+            message: `Am ${formatDatumLang(a.datum)} findet dieser Termin gar nicht statt – Datum vertippt?`,
+          });
+      }
     });
 
 export const seiteSchema = () =>

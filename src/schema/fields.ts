@@ -116,7 +116,8 @@ export const adresse = () =>
         .string()
         .trim()
         .regex(/^\d+[a-zA-Z]?(\s*[-–]\s*\d+[a-zA-Z]?)?$/, 'Hausnummer wie „69“, „11a“ oder „11–13“.')
-        .meta({ title: 'Hausnummer' }),
+        .optional()
+        .meta({ title: 'Hausnummer', description: 'Leer lassen bei Plätzen ohne Hausnummer.' }),
       plz: z
         .string()
         .regex(/^(4779[89]|478[0-3]\d)$/, 'Keine Krefelder Postleitzahl (47798–47839).')
@@ -139,6 +140,9 @@ export function oeffnungszeitenFehler(value: string): string | null {
   } catch (error) {
     return `Öffnungszeiten nicht lesbar: ${erklaerung(String(error instanceof Error ? error.message : error))} Schreibweise wie „Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off“.`;
   }
+  // "Mo 09:00-11:00 \"Frauenfrühstück\"" means "unknown" to the library, so "open now" would never show.
+  if (/\d\d:\d\d\s+"/.test(value))
+    return 'Nach einer Uhrzeit muss vor dem Kommentar „open“ stehen, z. B. „Mo 09:00-11:00 open \"Frauenfrühstück\"“. Ohne Uhrzeit (nur Kommentar) heißt es „nach Vereinbarung“.';
   const warnungen = oh.getWarnings();
   if (warnungen.length === 0) return null;
   let vorschlag = '';
@@ -266,3 +270,5 @@ export const bild = (image: ImageFn) =>
         .meta({ title: 'Alternativtext', description: 'Was ist auf dem Bild zu sehen? Für Menschen, die das Bild nicht sehen.' }),
     })
     .meta({ title: 'Bild' });
+
+export type Adresse = z.output<ReturnType<typeof adresse>>;

@@ -55,3 +55,14 @@ test('ohne JavaScript sind alle Inhalte da und keine Seite lädt Skripte', async
   await expect(page.locator('table.qp-oeffnungszeiten')).toBeVisible();
   await context.close();
 });
+
+test('keine Seite scrollt bei 320 px Breite waagerecht', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const zuBreit: string[] = [];
+  for (const url of [...SEITEN, '/treffs/nachbarschaftstreff-dieselstrasse/', '/termine/elterncafe-stahldorf/', '/angebote/spielcontainer-albrechtplatz/']) {
+    await page.goto(url);
+    const breite = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (breite > 320) zuBreit.push(`${url}: ${breite}px`);
+  }
+  expect(zuBreit).toEqual([]);
+});

@@ -19,3 +19,9 @@ describe('adresszeile', () => {
     );
   });
 });
+
+describe('Adressen ohne Hausnummer', () => {
+  it('ein Platz ohne Hausnummer bekommt keine Leerstelle', () => {
+    expect(adresszeile({ strasse: 'Albrechtplatz', plz: '47799', ort: 'Krefeld' })).toBe('Albrechtplatz, 47799 Krefeld');
+  });
+});

@@ -224,3 +224,35 @@ describe('typische Fehler der Redaktion werden auf Deutsch mit Feldname gemeldet
     `);
   });
 });
+
+describe('Serien: Datum und Ausfälle passen zur Regel', () => {
+  it('ein erster Termin, der nicht zur Regel passt, wird gemeldet', () => {
+    // 2026-12-01 is a Tuesday; the rule says Wednesday.
+    expect(fehler(terminSchema(ctx), { ...termin, wiederholung: { regel: 'FREQ=WEEKLY;BYDAY=WE' } })).toMatchInlineSnapshot(`
+      [
+        "datum („Datum“): Der erste Termin (Dienstag, 1. Dezember 2026) passt nicht zur Wiederholung – z. B. Wochentag in der Regel ein anderer? Bitte Datum oder Regel anpassen.",
+      ]
+    `);
+  });
+  it('ein Ausfall an einem Tag ohne Termin wird gemeldet', () => {
+    expect(
+      fehler(terminSchema(ctx), { ...termin, wiederholung: { regel: 'FREQ=WEEKLY;BYDAY=TU' }, ausfaelle: [{ datum: '2026-12-09', grund: 'Krank' }] }),
+    ).toMatchInlineSnapshot(`
+      [
+        "ausfaelle.0.datum („Datum des Ausfalls“): Am Mittwoch, 9. Dezember 2026 findet dieser Termin gar nicht statt – Datum vertippt?",
+      ]
+    `);
+  });
+  it('ein Ausfall an einem echten Termin der Serie ist in Ordnung', () => {
+    expect(
+      pruefe(terminSchema(ctx), { ...termin, wiederholung: { regel: 'FREQ=WEEKLY;BYDAY=TU' }, ausfaelle: [{ datum: '2026-12-08', grund: 'Krank' }] }).ok,
+    ).toBe(true);
+  });
+  it('Zeiten mit Kommentar ohne „open“ werden gemeldet, weil „jetzt geöffnet“ sonst nie erscheint', () => {
+    expect(fehler(treffSchema(ctx), { ...treff, oeffnungszeiten: 'Mo 09:00-11:00 "Frauenfrühstück"' })).toMatchInlineSnapshot(`
+      [
+        "oeffnungszeiten („Öffnungszeiten“): Nach einer Uhrzeit muss vor dem Kommentar „open“ stehen, z. B. „Mo 09:00-11:00 open "Frauenfrühstück"“. Ohne Uhrzeit (nur Kommentar) heißt es „nach Vereinbarung“.",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * The map's one configuration: where tiles come from, how they are credited, how far one can zoom.
+ * Everything that decides which server a resident's browser talks to after consent lives here.
+ *
+ * `PUBLIC_KARTE_TILES` (read at build time) points the map at another tile server, e.g. a
+ * self-hosted one or `/kacheln/{z}/{x}/{y}.png`; unset, the OpenStreetMap tile server is used,
+ * whose tile usage policy asks for the attribution below.
+ */
+// Outside Vite (Playwright, Node scripts) there is no import.meta.env.
+const umgebung = (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
+
+const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const kachelUrl = umgebung.PUBLIC_KARTE_TILES || OSM;
+
+/** Who receives the tile requests, for the sentence before consent: „… an die Server der …“. */
+function empfaengerVon(url: string): string {
+  if (url === OSM) return 'der OpenStreetMap Foundation (Großbritannien)';
+  if (url.startsWith('/')) return 'dieser Website';
+  try {
+    return new URL(url.replace(/[{}]/g, '')).host;
+  } catch {
+    return url;
+  }
+}
+
+export const KARTE = {
+  /** Tile URL template with `{z}`, `{x}`, `{y}`. */
+  kachelUrl,
+  /** Credit in the map's corner; OSM asks for „© OpenStreetMap“ linked to its copyright page. */
+  attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+  maxZoom: 19,
+  empfaenger: /*#__PURE__*/ empfaengerVon(kachelUrl),
+  /** Krefeld city centre, for a map without markers. */
+  mitte: { lat: 51.333, lon: 6.564, zoom: 12 },
+} as const;
+
+/** localStorage key that remembers the resident's consent (value `ja`); revoked on /datenschutz/. */
+export const ZUSTIMMUNG_SCHLUESSEL = 'qp-karte-zustimmung';

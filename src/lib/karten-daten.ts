@@ -1,0 +1,57 @@
+/**
+ * The shape of what the finder and the map get from the build: one record per place on the map
+ * (a Treff, or an Angebot at its own address) and the Quartiere with their boundaries.
+ * Built in src/data/karte.ts, served as /treffs/karte.json and embedded in /treffs/.
+ */
+import type { Filterbar } from './treff-filter';
+import type { ZeitenDaten } from './orte-zeiten';
+import type { Standort } from './standort';
+
+export interface KartenOrt extends Filterbar {
+  id: string;
+  typ: 'treff' | 'angebot';
+  name: string;
+  href: string;
+  /** „Dießemer Straße 21, 47805 Krefeld“ */
+  adresse: string;
+  lat: number;
+  lon: number;
+  /** The position is only estimated. */
+  ungefaehr: boolean;
+  /** One-line weekly hours (`zeitenKurz`), shown when the day data has run out. */
+  woche: string;
+}
+
+export interface KartenQuartier {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** Boundary rings as `[lat, lon]` (already swapped from GeoJSON's `[lon, lat]`). */
+  grenze?: Array<Array<[number, number]>>;
+}
+
+export interface KartenDaten {
+  zeiten: ZeitenDaten;
+  orte: KartenOrt[];
+  quartiere: KartenQuartier[];
+}
+
+/** Embedded in /treffs/ for filters and near-me (the map fetches /treffs/karte.json itself). */
+export interface FinderDaten {
+  orte: KartenOrt[];
+  standorte: Standort[];
+}
+
+/** Page id of a place: Treffs and Angebote share one namespace on the map. */
+export const ortId = (typ: KartenOrt['typ'], id: string) => (typ === 'treff' ? id : `angebot-${id}`);
+
+/** „Dießemer Straße 21, 47805 Krefeld“ */
+export const adresseEinzeilig = (a: { strasse: string; hausnummer: string; plz: string; ort: string }) =>
+  `${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort}`;
+
+/** OpenStreetMap's route planner with the place as destination (walking); the start is left to the resident. */
+export function routeUrl(p: { lat: number; lon: number }): string {
+  const ziel = `${p.lat},${p.lon}`;
+  return `https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B${encodeURIComponent(ziel)}#map=17/${p.lat}/${p.lon}`;
+}
