@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './helpers';
+
+/** One URL per page type. */
+const SEITENTYPEN = [
+  '/',
+  '/quartiere/',
+  '/quartiere/schinkenplatz/',
+  '/treffs/',
+  '/treffs/freiraum21/',
+  '/angebote/',
+  '/angebote/kategorie/beratung/',
+  '/angebote/frauencafe-mit-sprachpraxis/',
+  '/termine/',
+  '/termine/elterncafe-stahldorf/',
+  '/datenschutz/',
+  '/barrierefreiheit/',
+  '/leichte-sprache/',
+];
+
+for (const breite of [375, 1280]) {
+  for (const url of SEITENTYPEN) {
+    test(`axe (WCAG 2.1 A/AA) findet nichts auf ${url} bei ${breite} px`, async ({ page }) => {
+      await page.setViewportSize({ width: breite, height: 800 });
+      await page.goto(url);
+      const ergebnis = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const kurz = ergebnis.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      expect(kurz).toEqual([]);
+    });
+  }
+}
+
+test('mit der Tastatur: Sprunglink führt zum Inhalt, und der Fokus ist sichtbar', async ({ page }) => {
+  await page.goto('/treffs/freiraum21/');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('a.qp-skiplink');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#inhalt$/);
+  await page.keyboard.press('Tab');
+  // The next focus is inside the main content, not back in the header.
+  const imInhalt = await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement));
+  expect(imInhalt).toBe(true);
+});
