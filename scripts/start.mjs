@@ -2,6 +2,7 @@
 // `npm start`: build the site, then serve it and the local CMS backend (decap-server) together.
 // Ctrl-C stops both. Runs under the project's Node 24 because npm puts node_modules/.bin first.
 import { spawn, spawnSync } from 'node:child_process';
+import { watch } from 'node:fs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const SITE_PORT = process.env.PORT ?? '4321';
@@ -27,10 +28,37 @@ setTimeout(() => {
 `);
 }, 2500);
 
+// Saving in the CMS writes to content/: rebuild so the preview shows the change a few seconds later.
+let laeuft = false;
+let nochmal = false;
+let timer;
+function neuBauen() {
+  if (laeuft) {
+    nochmal = true;
+    return;
+  }
+  laeuft = true;
+  console.log('\nInhalt geändert – die Seite wird neu gebaut …');
+  const b = spawn('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  b.on('exit', (code) => {
+    laeuft = false;
+    console.log(code === 0 ? 'Fertig: Seite im Browser neu laden.' : 'Build fehlgeschlagen – die Meldung oben nennt Datei und Feld.');
+    if (nochmal) {
+      nochmal = false;
+      neuBauen();
+    }
+  });
+}
+const beobachter = watch('content', { recursive: true }, () => {
+  clearTimeout(timer);
+  timer = setTimeout(neuBauen, 1500);
+});
+
 let beendet = false;
 function stop(code = 0) {
   if (beendet) return;
   beendet = true;
+  beobachter.close();
   for (const k of kinder) if (k.exitCode === null) k.kill('SIGTERM');
   setTimeout(() => process.exit(code), 300);
 }
