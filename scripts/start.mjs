@@ -24,7 +24,7 @@ setTimeout(() => {
   console.log(`
   Quartiersportal:  http://127.0.0.1:${SITE_PORT}/
   Redaktion (CMS):  http://127.0.0.1:${SITE_PORT}/admin/   (lokales Backend auf Port ${CMS_PORT}, keine Anmeldung nötig)
-  Beenden mit Strg+C. Nach dem Speichern im CMS: \`npm start\` neu starten oder \`npm run dev\` nutzen.
+  Beenden mit Strg+C. Nach dem Speichern im CMS wird die Seite automatisch neu gebaut.
 `);
 }, 2500);
 
