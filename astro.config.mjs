@@ -1,6 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import suchindex from './src/integrations/suchindex.mjs';
+import { unified } from '@astrojs/markdown-remark';
+import sicherheit from './src/integrations/sicherheit.ts';
+import { REMARK_REHYPE_OPTIONEN, SICHERE_REHYPE_PLUGINS } from './src/lib/markdown-sicher.ts';
+import { weiterleitungen } from './src/schema/dateien.ts';
 
 // The public address of the site; feeds, canonical URLs and QR codes are built from it.
 const SITE = process.env.SITE_URL ?? 'https://quartiere.krefeld.example';
@@ -12,7 +18,36 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react()],
+  // Old addresses (`frueher` in a Quartier, Treff, Angebot or Termin) redirect to the current one.
+  redirects: weiterleitungen(process.env.CONTENT_DIR ?? './content'),
+  // Markdown from the CMS: raw HTML sanitised with an allow-list, links only http(s)/mailto/tel/relative
+  // (src/lib/markdown-sicher.ts). No syntax highlighting: its inline styles would need 'unsafe-inline'.
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({ rehypePlugins: [...SICHERE_REHYPE_PLUGINS], remarkRehype: REMARK_REHYPE_OPTIONEN }),
+  },
+  integrations: [
+    react(),
+    // Print notices, embeds and the editors' area are not pages to find in search engines.
+    sitemap({ filter: (seite) => !/\/(admin|einbetten|redaktion)\/|\/aushang\/$/.test(new URL(seite).pathname) }),
+    suchindex(),
+    // Last: checks the finished HTML and writes _headers, _redirects and the nginx config.
+    sicherheit(),
+  ],
   devToolbar: { enabled: false },
   server: { port: 4321, host: '127.0.0.1' },
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          // The opening status runs on every Treff page within 2 KB gz: keep its modules in one chunk
+          // of their own, so the bundler does not merge them with code other pages share (e.g.
+          // Vite's preload helper, which the CMS uses), which would then load with every Treff page.
+          codeSplitting: {
+            groups: [{ name: 'treff-status', test: /src[\\/](lib[\\/]opening-status|scripts[\\/](status|karte-tor))\.ts$/ }],
+          },
+        },
+      },
+    },
+  },
 });

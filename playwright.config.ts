@@ -38,5 +38,18 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       env: { ASTRO_TELEMETRY_DISABLED: '1' },
     },
+    {
+      // The same dist/ with the headers a static host sends (dist/_headers: CSP …) for tests/e2e/csp.spec.ts.
+      command: 'node scripts/serve-dist.mjs --port 4330 --headers',
+      url: 'http://127.0.0.1:4330/',
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The local CMS backend for tests/e2e/cms.spec.ts: writes into content/ (the test cleans up).
+      command: 'npx decap-server',
+      port: 8081,
+      reuseExistingServer: !process.env.CI,
+      env: { PORT: '8081', MODE: 'fs', LOG_LEVEL: 'warn' },
+    },
   ],
 });

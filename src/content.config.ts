@@ -12,10 +12,16 @@ import {
   treffSchema,
 } from './schema/collections';
 import { mitDeutschenFehlern } from './schema/errors';
+import { dateiFehlerText, pruefeInhaltsdateien } from './schema/dateien';
 import type { BekannteIds } from './schema/fields';
 
 /** `CONTENT_DIR` lets tests and the benchmark build other content with the same code. */
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+
+// Files Astro would skip, mis-read or choke on (wrong type, bad name, duplicate, not UTF-8, YAML
+// bomb …) stop the build here with German messages naming each file — see src/schema/dateien.ts.
+const dateiFehler = pruefeInhaltsdateien(CONTENT_DIR);
+if (dateiFehler.length > 0) throw new Error(dateiFehlerText(dateiFehler, CONTENT_DIR));
 
 /** Entry ids (file names without extension) per collection, for checking references at build. */
 function idsIn(sammlung: string): Set<string> {

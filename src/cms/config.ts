@@ -185,6 +185,7 @@ export interface CmsFeld {
   label_singular?: string;
   /** image */
   choose_url?: boolean;
+  media_library?: { config: { max_file_size: number } };
   /** markdown */
   buttons?: string[];
   editor_components?: string[];
@@ -335,8 +336,11 @@ function laenge(def: Def, art: 'min_length' | 'max_length'): number | undefined 
   return art === 'min_length' ? c?.minimum : c?.maximum;
 }
 
+const istObjektLeer = (v: unknown) => typeof v === 'object' && v !== null && Object.keys(v).length === 0;
 const istSkalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
 
+/** Larger uploads are refused by the media library („Datei zu groß“); the site scales images anyway. */
+const MAX_BILD_BYTES = 2_000_000;
 const BILD_HINWEIS = 'JPG, PNG oder WebP, höchstens 2 MB, am besten im Querformat und mindestens 1200 Pixel breit. Keine Fotos von Personen ohne deren Einverständnis.';
 
 interface Umgebung {
@@ -376,7 +380,8 @@ export function feldFuer(name: string, schema: z.ZodType, umgebung: Umgebung = {
   const kinderUmgebung: Umgebung = { unterOptional: umgebung.unterOptional || e.optional };
 
   if (meta.format === 'opening_hours') return { ...basis, widget: 'oeffnungszeiten' };
-  if (meta.format === BILD_FORMAT) return { ...basis, widget: 'image', choose_url: false, hint: meta.description ?? BILD_HINWEIS };
+  if (meta.format === BILD_FORMAT)
+    return { ...basis, widget: 'image', choose_url: false, hint: meta.description ?? BILD_HINWEIS, media_library: { config: { max_file_size: MAX_BILD_BYTES } } };
   if (meta.verweis) return { ...basis, ...relation(meta.verweis), ...mitMuster(def) };
 
   switch (def.type) {
@@ -396,7 +401,7 @@ export function feldFuer(name: string, schema: z.ZodType, umgebung: Umgebung = {
     case 'literal':
       return { ...basis, widget: 'select', options: optionenVon(e) };
     case 'array':
-      return { ...basis, ...listenFeld(name, e, kinderUmgebung) };
+      return { ...basis, ...listenFeld(name, e) };
     case 'tuple': {
       const items = def.items as z.ZodType[];
       return { ...basis, widget: 'list', min: items.length, max: items.length, field: { ...feldFuer('wert', items[0], { unterOptional: true }), label: 'Wert' } };
@@ -407,7 +412,9 @@ export function feldFuer(name: string, schema: z.ZodType, umgebung: Umgebung = {
       // An object holding a recurrence rule is edited as a whole by the recurrence widget.
       const istWiederholung = Object.values(shape).some((s) => entpacke(s).meta.format === 'rrule');
       if (istWiederholung) return { ...basis, widget: 'wiederholung', fields };
-      return { ...basis, widget: 'object', fields, ...(required ? {} : { collapsed: true }) };
+      // Optional groups (and optional extras like translations) start closed; defaults stay visible.
+      const zu = e.optional || (e.hatStandard && istObjektLeer(e.standard));
+      return { ...basis, widget: 'object', fields, ...(zu ? { collapsed: true } : {}) };
     }
     default:
       throw new Error(`Feld „${name}“: Schema-Typ „${def.type}“ kann nicht ins CMS übernommen werden.`);
@@ -422,7 +429,7 @@ function mitMuster(def: Def): Partial<CmsFeld> {
 /** „… hinzufügen“ buttons of lists whose items have no title of their own in the schema. */
 const LISTEN_EINZAHL: Record<string, string> = { ausfaelle: 'Ausfall' };
 
-function listenFeld(name: string, e: Entpackt, umgebung: Umgebung): Partial<CmsFeld> {
+function listenFeld(name: string, e: Entpackt): Partial<CmsFeld> {
   const element = entpacke(e.def.element as z.ZodType);
   const min = laenge(e.def, 'min_length');
   const max = laenge(e.def, 'max_length');

@@ -34,5 +34,4 @@ export const KARTE = {
   mitte: { lat: 51.333, lon: 6.564, zoom: 12 },
 } as const;
 
-/** localStorage key that remembers the resident's consent (value `ja`); revoked on /datenschutz/. */
-export const ZUSTIMMUNG_SCHLUESSEL = 'qp-karte-zustimmung';
+// The consent itself (localStorage `qp-karte-zustimmung`) is kept by src/scripts/karte-tor.ts.

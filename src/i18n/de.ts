@@ -47,6 +47,8 @@ export const de = {
   'kategorie': 'Kategorie',
   'veranstalter': 'Veranstalter',
   'mehr.ueber': 'Mehr über',
+  'sprache.label': 'Sprache',
+  'sprache.hinweis': 'Die Inhalte dieser Seite sind auf Deutsch.',
 } as const;
 
 export type UiKey = keyof typeof de;

@@ -28,9 +28,9 @@ export function gehminuten(km: number): number {
   return Math.max(1, Math.round(((km * UMWEG) / GEHTEMPO_KMH) * 60));
 }
 
-/** „1,2 km · ca. 21 Min. zu Fuß“ (German decimal comma, one decimal). */
+/** „1,2 km · ca. 21 Min. zu Fuß“ (German decimal comma, one decimal; at least „0,1 km“). */
 export function entfernungText(km: number): string {
-  const kmText = (Math.round(km * 10) / 10).toFixed(1).replace('.', ',');
+  const kmText = Math.max(0.1, Math.round(km * 10) / 10).toFixed(1).replace('.', ',');
   return `${kmText} km · ca. ${gehminuten(km)} Min. zu Fuß`;
 }
 

@@ -208,10 +208,13 @@ function serienEvents(t: FeedTermin, jetzt: Date): ICalEventData[] {
   const erster = ersterRegeltermin(t) ?? vorkommenAm(t, d.datum);
   if (!erster) return [];
   const zeit = allDay ? '00:00' : d.beginn!;
-  const datumswert = (datum: string) => (allDay ? `;VALUE=DATE:${kompakt(datum)}` : `;TZID=${TZ}:${wandzeit(datum, zeit)}`);
+  const param = allDay ? ';VALUE=DATE' : `;TZID=${TZ}`;
+  const wert = (datum: string) => (allDay ? kompakt(datum) : wandzeit(datum, zeit));
   const zeilen = [feedRegel(w.regel, allDay)];
-  if (w.ausnahmen?.length) zeilen.push(`EXDATE${datumswert('x').split(':')[0]}:${w.ausnahmen.map((a) => datumswert(a).split(':')[1]).join(',')}`);
-  if (w.zusatztermine?.length) zeilen.push(`RDATE${datumswert('x').split(':')[0]}:${w.zusatztermine.map((a) => datumswert(a).split(':')[1]).join(',')}`);
+  if (w.ausnahmen?.length) zeilen.push(`EXDATE${param}:${w.ausnahmen.map(wert).join(',')}`);
+  // An extra date the rule produces anyway would be shown twice by some apps (ical.js does).
+  const zusatz = (w.zusatztermine ?? []).filter((z) => vorkommenAm(t, z)?.zusatztermin !== false);
+  if (zusatz.length) zeilen.push(`RDATE${param}:${zusatz.map(wert).join(',')}`);
 
   const reihe: ICalEventData = {
     ...basis(t, jetzt),
@@ -284,9 +287,4 @@ export function buildFeed(kopf: FeedKopf, termine: readonly FeedTermin[], option
   const sortiert = [...termine].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const t of sortiert) for (const e of feedEvents(t, optionen)) cal.createEvent(e);
   return cal.toString();
-}
-
-/** File name for a download: ASCII, no spaces. */
-export function icsDateiname(teile: string[]): string {
-  return `${teile.join('-').normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'termin'}.ics`;
 }

@@ -46,9 +46,7 @@ export interface FinderDaten {
 /** Page id of a place: Treffs and Angebote share one namespace on the map. */
 export const ortId = (typ: KartenOrt['typ'], id: string) => (typ === 'treff' ? id : `angebot-${id}`);
 
-/** „Dießemer Straße 21, 47805 Krefeld“ */
-export const adresseEinzeilig = (a: { strasse: string; hausnummer: string; plz: string; ort: string }) =>
-  `${a.strasse} ${a.hausnummer}, ${a.plz} ${a.ort}`;
+export { adresszeile as adresseEinzeilig } from './kontakt-links';
 
 /** OpenStreetMap's route planner with the place as destination (walking); the start is left to the resident. */
 export function routeUrl(p: { lat: number; lon: number }): string {

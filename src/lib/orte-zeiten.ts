@@ -48,11 +48,26 @@ function spannen(teile: Array<{ start: Date; ende: Date }>): string {
  */
 export function tagesTexte(oh: string, ab: string, tage = TAGE): string[] {
   const intervalle = oeffnungsIntervalle(oh, berlinWallToInstant(ab), berlinWallToInstant(addDays(ab, tage + 1)));
+  const beginn = Array.from({ length: tage + 2 }, (_, n) => berlinWallToInstant(addDays(ab, n)).getTime());
+  // Each day's pieces of the openings (the library joins touching periods, e.g. 24/7 into one).
+  const stuecke = Array.from({ length: tage + 1 }, (_, n) =>
+    intervalle
+      .filter(({ start, ende }) => start.getTime() < beginn[n + 1] && ende.getTime() > beginn[n])
+      .map(({ start, ende }) => ({ start: new Date(Math.max(start.getTime(), beginn[n])), ende: new Date(Math.min(ende.getTime(), beginn[n + 1])) })),
+  );
   const woche = wochentabelle(oh, berlinWallToInstant(ab)).tage;
+  // A night "Fr 20:00-02:00" stays on the day it starts; whole days (24/7) stay separate.
+  for (let n = 0; n < tage; n++) {
+    const letztes = stuecke[n].at(-1);
+    const folge = stuecke[n + 1][0];
+    if (letztes && folge && letztes.ende.getTime() === folge.start.getTime() && uhr(letztes.start) !== '00:00' && folge.ende.getTime() < beginn[n + 2]) {
+      letztes.ende = folge.ende;
+      stuecke[n + 1].shift();
+    }
+  }
   return Array.from({ length: tage }, (_, n) => {
     const tag = addDays(ab, n);
-    const heute = intervalle.filter(({ start }) => berlinParts(start).datum === tag);
-    if (heute.length > 0) return spannen(heute);
+    if (stuecke[n].length > 0) return spannen(stuecke[n]);
     const regel = woche[wochentagVon(tag) - 1];
     if (istFeiertag(tag) && (regel.zeiten.length > 0 || regel.kommentar)) return 'geschlossen (Feiertag)';
     if (regel.kommentar) {
@@ -71,7 +86,8 @@ export function ortZeiten(oh: string | undefined, jetzt: Date, geschlossenBis?: 
   const ab = heuteBerlin(jetzt);
   const zu = geschlossenBis && geschlossenBis >= ab ? { zu: geschlossenBis } : {};
   if (!oh) return { i: [], h: Array.from({ length: tage }, () => 'nach Vereinbarung'), ...zu };
-  return { i: kompakteIntervalle(oh, jetzt, tage), h: tagesTexte(oh, ab, tage), ...zu };
+  const h = tagesTexte(oh, ab, tage).map((text, n) => (geschlossenBis && addDays(ab, n) <= geschlossenBis ? 'vorübergehend geschlossen' : text));
+  return { i: kompakteIntervalle(oh, jetzt, tage), h, ...zu };
 }
 
 /** Assembles the page data from the places' data. */

@@ -28,6 +28,7 @@ import {
   bild,
   datum,
   email,
+  fruehereAdressen,
   koordinaten,
   mehrfachauswahl,
   oeffnungszeiten,
@@ -107,6 +108,7 @@ export const quartierSchema = ({ ids }: SchemaKontext) =>
         .meta({ title: 'Nächste Sozialraumkonferenz' }),
       zusammenfassung: zusammenfassungen(),
       beispiel: beispiel(),
+      frueher: fruehereAdressen(),
     })
     .strict();
 
@@ -182,8 +184,13 @@ export const treffSchema = ({ ids, image }: SchemaKontext) =>
       webseite: webadresse().optional(),
       fotos: z.array(bild(image)).default([]).meta({ title: 'Fotos' }),
       zuletzt_geprueft: zuletztGeprueft(),
+      oeffnungszeiten_geprueft: datum(
+        'Öffnungszeiten bestätigt am',
+        'Wann hat die Einrichtung die Öffnungszeiten zuletzt bestätigt? Leer = noch nie.',
+      ).optional(),
       zusammenfassung: zusammenfassungen(),
       beispiel: beispiel(),
+      frueher: fruehereAdressen(),
     })
     .strict();
 
@@ -208,6 +215,7 @@ export const angebotSchema = ({ ids, image }: SchemaKontext) =>
       zuletzt_geprueft: zuletztGeprueft(),
       zusammenfassung: zusammenfassungen(),
       beispiel: beispiel(),
+      frueher: fruehereAdressen(),
     })
     .strict()
     .refine((a) => a.treff || a.ort, { message: 'Bitte einen Treff wählen oder einen eigenen Ort angeben.', path: ['treff'] })
@@ -263,6 +271,7 @@ export const terminSchema = ({ ids, image }: SchemaKontext) =>
       bild: bild(image).optional(),
       zusammenfassung: zusammenfassungen(),
       beispiel: beispiel(),
+      frueher: fruehereAdressen(),
     })
     .strict()
     .superRefine((t, ctx) => {

@@ -42,6 +42,7 @@ export const deutscheFehler: core.$ZodErrorMap = (issue) => {
       if (issue.origin === 'array') return `Zu viele Einträge: höchstens ${issue.maximum}.`;
       return `Zu groß: höchstens ${issue.maximum}.`;
     case 'invalid_value':
+      if (issue.input === undefined) return 'Pflichtfeld fehlt – bitte auswählen.';
       return `Unbekannter Wert ${JSON.stringify(issue.input)}. Erlaubt sind: ${issue.values.map((v) => String(v)).join(', ')}.`;
     case 'invalid_format':
       if (issue.format === 'email') return 'Keine gültige E-Mail-Adresse (Beispiel: treff@example.org).';

@@ -22,11 +22,20 @@ export const slug = () =>
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (z. B. „treff-am-bleichpfad“).');
 
+/**
+ * Invisible control characters (C0 except tab/newline, DEL, C1): pasted from Word or PDF, they
+ * break XML feeds and iCal files and can hide text. src/schema/dateien.ts rejects them in whole
+ * files at build; this refine names the field in the CMS and in `pruefe`.
+ */
+// eslint-disable-next-line no-control-regex
+export const STEUERZEICHEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const STEUERZEICHEN_MELDUNG = 'Enthält unsichtbare Steuerzeichen (oft beim Kopieren aus Word oder PDF). Bitte den Text neu tippen.';
+
 export const text = (title: string, description?: string, max = 300) =>
-  z.string().trim().min(1).max(max).meta({ title, description });
+  z.string().trim().min(1).max(max).refine((s) => !STEUERZEICHEN.test(s), STEUERZEICHEN_MELDUNG).meta({ title, description });
 
 export const langtext = (title: string, description?: string, max = 2000) =>
-  z.string().trim().min(1).max(max).meta({ title, description });
+  z.string().trim().min(1).max(max).refine((s) => !STEUERZEICHEN.test(s), STEUERZEICHEN_MELDUNG).meta({ title, description });
 
 /** A select from a controlled list. */
 export const auswahl = <const V extends readonly [string, ...string[]]>(
@@ -88,7 +97,24 @@ export const email = () =>
 export const webadresse = (title = 'Webseite') =>
   z
     .url({ protocol: /^https?$/, error: 'Web-Adresse muss mit https:// oder http:// beginnen (z. B. https://www.example.org/).' })
+    // The URL parser silently drops tabs and line breaks and accepts spaces and quotes in paths;
+    // such an address was mistyped or pasted with extra text.
+    .refine((s) => !/[\s"'<>`\\]/.test(s) && !STEUERZEICHEN.test(s), 'Web-Adresse enthält Leerzeichen, Anführungszeichen oder spitze Klammern. Bitte nur die Adresse eintragen (z. B. https://www.example.org/).')
     .meta({ title, description: 'Vollständige Adresse mit https://' });
+
+/**
+ * Old slugs of an entry whose file was renamed; each old address redirects to the new one
+ * (src/pages/[...frueher].astro, _redirects, nginx). A published URL never breaks.
+ */
+export const fruehereAdressen = () =>
+  z
+    .array(slug())
+    .max(20)
+    .default([])
+    .meta({
+      title: 'Frühere Adressen',
+      description: 'Nur ausfüllen, wenn der Dateiname geändert wurde: der alte Name (ohne .md). Alte Links leiten dann hierher weiter.',
+    });
 
 export const koordinaten = () =>
   z
@@ -160,12 +186,17 @@ function erklaerung(meldung: string): string {
   return (m ? m[1] : meldung.split('\n')[0]).trim();
 }
 
+export const OEFFNUNGSZEITEN_MAX = 500;
+
 export const oeffnungszeiten = (title = 'Öffnungszeiten') =>
   z
     .string()
     .trim()
     .min(1)
+    // The opening_hours parser needs seconds for a few kilobytes; real values have < 100 characters.
+    .max(OEFFNUNGSZEITEN_MAX)
     .superRefine((value, ctx) => {
+      if (value.length > OEFFNUNGSZEITEN_MAX) return; // reported by .max()
       const fehler = oeffnungszeitenFehler(value);
       if (fehler) ctx.addIssue({ code: 'custom', message: fehler });
     })
@@ -268,6 +299,17 @@ export const bild = (image: ImageFn) =>
         .min(3, 'Alternativtext fehlt: Beschreiben Sie in einem Satz, was auf dem Bild zu sehen ist.')
         .max(250)
         .meta({ title: 'Alternativtext', description: 'Was ist auf dem Bild zu sehen? Für Menschen, die das Bild nicht sehen.' }),
+    })
+    // Astro's image() passes any string with a scheme through (remote image): that would load from
+    // another host without consent, and `javascript:`/`data:` have no business in a page at all.
+    .superRefine((b, ctx) => {
+      const src = typeof b.src === 'string' ? b.src.replace(/^__ASTRO_IMAGE_/, '') : '';
+      if (/^\s*[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['src'],
+          message: 'Bitte ein hochgeladenes Bild wählen. Web-Adressen (https:, data:, javascript: …) sind nicht erlaubt: das Bild käme sonst von einem fremden Server.',
+        });
     })
     .meta({ title: 'Bild' });
 

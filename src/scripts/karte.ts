@@ -8,10 +8,14 @@
  * - No scroll trap: the mouse wheel never zooms, and on touch screens one finger scrolls the page
  *   while two fingers move and zoom the map.
  */
-import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import { KARTE, ZUSTIMMUNG_SCHLUESSEL } from '../config/karte';
+// Leaflet's ES module build: no CommonJS wrapper in the bundle.
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+// Its CSS as a file we add ourselves: a CSS import would make Vite wrap the dynamic import of this
+// module in its preload helper (≈ 1 KB gz), which every Treff page would then carry before consent.
+import leafletCss from 'leaflet/dist/leaflet.css?url';
+import { KARTE } from '../config/karte';
 import type { KartenDaten, KartenOrt } from '../lib/karten-daten';
+import { ZUSTIMMUNG_SCHLUESSEL } from './karte-tor';
 import { anzeigeFuer } from './status';
 
 export interface KartenApi {
@@ -28,11 +32,20 @@ interface Optionen {
   treff?: string;
 }
 
-const PIN =
-  '<svg viewBox="0 0 30 40" aria-hidden="true" focusable="false"><path d="M15 1C7.3 1 1 7.2 1 14.9 1 25.3 15 39 15 39s14-13.7 14-24.1C29 7.2 22.7 1 15 1z"/><circle cx="15" cy="15" r="5.5"/></svg>';
+// Two shapes, not only two colours: a round pin for Treffs, a diamond for Angebote at their own address.
+const FORM = {
+  treff: '<path d="M15 1C7.3 1 1 7.2 1 14.9 1 25.3 15 39 15 39s14-13.7 14-24.1C29 7.2 22.7 1 15 1z"/><circle cx="15" cy="15" r="5.5"/>',
+  angebot: '<path d="M15 1 29 17 15 39 1 17z"/><circle cx="15" cy="17" r="4.5"/>',
+};
 
-const symbol = (klasse: string) =>
-  L.divIcon({ className: `qp-pin ${klasse}`, html: PIN, iconSize: [30, 40], iconAnchor: [15, 40], popupAnchor: [0, -36] });
+const symbol = (typ: KartenOrt['typ'], klasse: string) =>
+  L.divIcon({
+    className: `qp-pin ${klasse}`,
+    html: `<svg viewBox="0 0 30 40" aria-hidden="true" focusable="false">${FORM[typ]}</svg>`,
+    iconSize: [30, 40],
+    iconAnchor: [15, 40],
+    popupAnchor: [0, -36],
+  });
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, klasse?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -73,10 +86,22 @@ function popupInhalt(o: KartenOrt, d: KartenDaten): HTMLElement {
   return box;
 }
 
+/** Adds Leaflet's stylesheet once and waits for it, so the map is not laid out unstyled. */
+function stilLaden(): Promise<unknown> {
+  if (document.querySelector(`link[href="${leafletCss}"]`)) return Promise.resolve();
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: leafletCss });
+  const fertig = new Promise((ok, fehler) => {
+    link.onload = ok;
+    link.onerror = fehler;
+  });
+  document.head.prepend(link); // first, so our own rules for the map win
+  return fertig;
+}
+
 export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<KartenApi> {
   const opt = JSON.parse(box.dataset.qpKarte || '{}') as Optionen;
   const flaeche = box.querySelector<HTMLElement>('[data-qp-karte-flaeche]')!;
-  const antwort = await fetch('/treffs/karte.json');
+  const [antwort] = await Promise.all([fetch('/treffs/karte.json'), stilLaden()]);
   if (!antwort.ok) throw new Error(`Kartendaten: ${antwort.status}`);
   const d = (await antwort.json()) as KartenDaten;
 
@@ -87,7 +112,9 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
     dragging: !beruehrung,
     maxZoom: KARTE.maxZoom,
     zoomSnap: 0.5,
+    zoomControl: false,
   });
+  L.control.zoom({ zoomInTitle: 'Vergrößern', zoomOutTitle: 'Verkleinern' }).addTo(karte);
   karte.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   L.tileLayer(KARTE.kachelUrl, { maxZoom: KARTE.maxZoom, attribution: KARTE.attribution }).addTo(karte);
 
@@ -106,18 +133,24 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
   const hervor = (o: KartenOrt) => (opt.treff ? o.id === opt.treff : opt.quartier ? o.quartiere.includes(opt.quartier) : undefined);
   const ebene = L.layerGroup().addTo(karte);
   const marker = new Map<string, L.Marker>();
-  // Highlighted places last, so they lie on top and come first for… no: keep list order for the tab order.
+  // Added in list order, which is also the tab order; highlighted ones lie on top via zIndexOffset.
   for (const o of d.orte) {
     const h = hervor(o);
     const klasse = `qp-pin--${o.typ}${h === true ? ' qp-pin--hervor' : h === false ? ' qp-pin--leise' : ''}`;
     const m = L.marker([o.lat, o.lon], {
-      icon: symbol(klasse),
+      icon: symbol(o.typ, klasse),
       title: o.name,
       keyboard: true,
       riseOnHover: true,
       zIndexOffset: h ? 1000 : 0,
     });
-    m.bindPopup(() => popupInhalt(o, d), { maxWidth: 280, autoPanPadding: L.point(16, 16) });
+    // Room for the zoom buttons in the top left corner.
+    // On a phone the popup must fit beside them, or its close button ends up off the map.
+    m.bindPopup(() => popupInhalt(o, d), {
+      maxWidth: Math.max(160, Math.min(280, flaeche.clientWidth - 120)),
+      autoPanPaddingTopLeft: L.point(56, 12),
+      autoPanPaddingBottomRight: L.point(12, 12),
+    });
     m.on('add', () => {
       const e = m.getElement();
       if (!e) return;
@@ -131,6 +164,7 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
     });
     m.on('popupopen', (ev) => {
       const inhalt = (ev as L.PopupEvent).popup.getElement();
+      inhalt?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', 'Details schließen');
       // Keyboard users land in the popup; Escape brings them back to the marker.
       if (inhalt && document.activeElement === m.getElement()) inhalt.querySelector<HTMLElement>('.qp-popup a')?.focus();
       inhalt?.addEventListener('keydown', (k) => {

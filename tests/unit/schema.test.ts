@@ -256,3 +256,14 @@ describe('Serien: Datum und Ausfälle passen zur Regel', () => {
     `);
   });
 });
+
+describe('fehlende Auswahl', () => {
+  it('eine fehlende Kategorie heißt „Pflichtfeld fehlt“, nicht „Unbekannter Wert undefined“', () => {
+    const { kategorie: _k, ...ohne } = angebot;
+    expect(fehler(angebotSchema(ctx), ohne)).toMatchInlineSnapshot(`
+      [
+        "kategorie („Kategorie“): Pflichtfeld fehlt – bitte auswählen.",
+      ]
+    `);
+  });
+});

@@ -3,7 +3,7 @@
  * Pure functions (no DOM, no React), so Vitest checks the round trip for every value in content/.
  *
  * The form covers the everyday subset QEs need: per weekday closed, one or more time ranges,
- * or a short comment („nur nach Vereinbarung“), plus „an Feiertagen geschlossen“ (`PH off`).
+ * or a short comment („nur nach Vereinbarung“, also next to times: `Mo 09:00-11:00 open "…"`), plus „an Feiertagen geschlossen“ (`PH off`).
  * Everything else (school holidays, months, weeks, „24:00“ …) stays in the expert text field:
  * `textZuFormular` then returns null and the widget keeps the text as it is.
  */
@@ -119,7 +119,8 @@ export function textZuFormular(text: string): OeffnungszeitenForm | null {
     let zeile: TagesZeile;
     if (/^(off|closed)$/.test(rest)) zeile = { zeiten: [] };
     else {
-      const k = /^(?:(\S+)\s+)?"([^"]*)"$/.exec(rest);
+      // `Mo 09:00-11:00 open "Frauenfrühstück"`; without `open` the library reads „unknown“.
+      const k = /^(?:(\S+)\s+open\s+)?"([^"]*)"$/.exec(rest);
       const zeitText = k ? k[1] : rest;
       const kommentar = k ? k[2].trim() : undefined;
       if (k && !kommentar) return null;
@@ -144,7 +145,8 @@ function zeilenSchluessel(zeile: TagesZeile): string {
     .map((z) => `${z.von}-${z.bis}`)
     .join(',');
   const kommentar = zeile.kommentar?.replace(/"/g, '').trim();
-  return [zeiten, kommentar ? `"${kommentar}"` : ''].filter(Boolean).join(' ');
+  if (!kommentar) return zeiten;
+  return zeiten ? `${zeiten} open "${kommentar}"` : `"${kommentar}"`;
 }
 
 /** [Mo, Tu, We, Fr] → `Mo-We,Fr`; two neighbouring days stay a list (`Mo,Tu`). */

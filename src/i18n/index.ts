@@ -1,0 +1,72 @@
+/**
+ * UI languages. Adding a language = adding one file to ./sprachen/ (same keys as de.ts, checked by
+ * TypeScript and by tests/unit/i18n.test.ts). German is the source and the default (no URL prefix);
+ * other languages live under /<code>/… . Content stays German.
+ */
+import { de, type UiKey } from './de';
+
+export interface SprachMeta {
+  /** BCP 47 code, also the URL prefix. */
+  code: string;
+  /** Name of the language in itself, for the switcher. */
+  name: string;
+  dir: 'ltr' | 'rtl';
+  /** Locale for dates and numbers. */
+  locale: string;
+}
+
+export interface SprachDatei {
+  meta: SprachMeta;
+  texte: Record<UiKey, string>;
+}
+
+const dateien = import.meta.glob<{ default: SprachDatei }>('./sprachen/*.ts', { eager: true });
+
+const deutsch: SprachDatei = { meta: { code: 'de', name: 'Deutsch', dir: 'ltr', locale: 'de-DE' }, texte: de };
+
+/** All UI languages, German first, then by code. */
+export const SPRACHEN: SprachDatei[] = [
+  deutsch,
+  ...Object.values(dateien)
+    .map((m) => m.default)
+    .sort((a, b) => a.meta.code.localeCompare(b.meta.code)),
+];
+
+export type Sprache = string;
+export const STANDARD_SPRACHE = 'de';
+
+export function sprache(code: string | undefined): SprachDatei {
+  return SPRACHEN.find((s) => s.meta.code === code) ?? deutsch;
+}
+
+/** A translator for one language; `{name}` placeholders are filled from `werte`. */
+export function uebersetzer(code: string | undefined) {
+  const { texte } = sprache(code);
+  return (key: UiKey, werte?: Record<string, string | number>): string => {
+    let text = texte[key] ?? de[key];
+    if (werte) for (const [k, v] of Object.entries(werte)) text = text.replaceAll(`{${k}}`, String(v));
+    return text;
+  };
+}
+
+/** `/treffs/x/` in language `code`: German has no prefix, others `/<code>/treffs/x/`. */
+export function pfadIn(code: string | undefined, pfad: string): string {
+  const ohne = ohneSprache(pfad);
+  return !code || code === STANDARD_SPRACHE ? ohne : `/${code}${ohne}`;
+}
+
+/** The language of a URL path and the path without its prefix. */
+export function spracheVonPfad(pfad: string): string {
+  const erstes = pfad.split('/')[1];
+  return SPRACHEN.some((s) => s.meta.code === erstes && erstes !== STANDARD_SPRACHE) ? erstes : STANDARD_SPRACHE;
+}
+
+export function ohneSprache(pfad: string): string {
+  const code = spracheVonPfad(pfad);
+  return code === STANDARD_SPRACHE ? pfad : pfad.slice(code.length + 1) || '/';
+}
+
+/** `getStaticPaths` entries for the optional language segment `[...sprache]`. */
+export function sprachPfade() {
+  return SPRACHEN.map((s) => ({ sprache: s.meta.code === STANDARD_SPRACHE ? undefined : s.meta.code }));
+}

@@ -1,0 +1,116 @@
+/**
+ * After every build: reads each HTML page of dist/, refuses output that could run injected code,
+ * and writes the headers of src/lib/security-headers.ts for static hosts:
+ * - `_headers` and `_redirects` (Netlify, Cloudflare Pages and compatible hosts),
+ * - `_nginx/default.conf` (the Dockerfile copies it into nginx and removes the folder).
+ *
+ * The CSP hashes come from the inline scripts and styles the build produced *outside* rendered
+ * Markdown (`.qp-prosa`): our templates and Astro's island code. Anything script-like inside
+ * content fails the build instead of being hashed, so the CSP stays a second line of defence
+ * behind the sanitiser (src/lib/markdown-sicher.ts).
+ *
+ * astro.config.mjs imports this with Node itself (Astro falls back to a Vite loader otherwise,
+ * which breaks other integrations' dynamic imports): relative imports carry `.ts`, and only
+ * modules that do the same are imported.
+ */
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analysiereHtml, sha256 } from '../lib/html-pruefung.ts';
+import {
+  STANDARD_OPTIONEN,
+  alsHeadersDatei,
+  alsNginxServer,
+  alsRedirectsDatei,
+  bereichVon,
+  headerRegeln,
+  kachelHost,
+  type Bereich,
+  type InlineHashes,
+  type Weiterleitung,
+} from '../lib/security-headers.ts';
+
+function htmlDateien(wurzel: string, ordner = wurzel): string[] {
+  return readdirSync(ordner, { withFileTypes: true }).flatMap((e) => {
+    const pfad = join(ordner, e.name);
+    if (e.isDirectory()) return e.name === '_astro' || e.name === 'pagefind' ? [] : htmlDateien(wurzel, pfad);
+    return e.name.endsWith('.html') ? [pfad] : [];
+  });
+}
+
+/** URL path of a built file: `treffs/a/index.html` → `/treffs/a/`. */
+export function urlPfad(wurzel: string, datei: string): string {
+  const rel = relative(wurzel, datei).split(sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const OSM_KACHELN = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** The map's tile URL from src/config/karte.ts (the one place that decides it). */
+async function kachelVorlage(logger: { warn(m: string): void }): Promise<string> {
+  try {
+    const { KARTE } = (await import('../config/karte.ts')) as { KARTE: { kachelUrl: string } };
+    return process.env.PUBLIC_KARTE_TILES || KARTE.kachelUrl;
+  } catch (error) {
+    logger.warn(`src/config/karte.ts nicht lesbar (${String(error)}); CSP erlaubt Kacheln von ${process.env.PUBLIC_KARTE_TILES || OSM_KACHELN}.`);
+    return process.env.PUBLIC_KARTE_TILES || OSM_KACHELN;
+  }
+}
+
+export default function sicherheit(): AstroIntegration {
+  let redirects: Weiterleitung[] = [];
+  return {
+    name: 'qp-sicherheit',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        redirects = Object.entries(config.redirects ?? {}).map(([von, nach]) => ({
+          von: von.endsWith('/') ? von : `${von}/`,
+          nach: typeof nach === 'string' ? nach : nach.destination,
+        }));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const wurzel = fileURLToPath(dir);
+        const gesammelt: Record<Bereich, { skripte: Set<string>; stile: Set<string>; stilAttribute: Set<string> }> = {
+          inhalt: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+          einbetten: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+          admin: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+        };
+        const verstoesse: string[] = [];
+        const dateien = htmlDateien(wurzel);
+        for (const datei of dateien) {
+          const pfad = urlPfad(wurzel, datei);
+          const befund = analysiereHtml(readFileSync(datei, 'utf8'));
+          for (const v of befund.verstoesse) verstoesse.push(`  ${pfad}: ${v}`);
+          const ziel = gesammelt[bereichVon(pfad)];
+          for (const s of befund.inlineSkripte) ziel.skripte.add(sha256(s));
+          for (const s of befund.inlineStile) ziel.stile.add(sha256(s));
+          for (const s of befund.stilAttribute) ziel.stilAttribute.add(sha256(s));
+        }
+        if (verstoesse.length > 0)
+          throw new Error(
+            `Die gebaute Seite enthält Code, der im Browser laufen könnte (${verstoesse.length}×). Kommt die Stelle aus einem Inhalt, ` +
+              `bitte den Text dort prüfen; kommt sie aus einer Vorlage, das Skript in eine eigene Datei verschieben:\n${verstoesse.slice(0, 50).join('\n')}`,
+          );
+        const sortiert = (b: Bereich): InlineHashes => ({
+          skripte: [...gesammelt[b].skripte].sort(),
+          stile: [...gesammelt[b].stile].sort(),
+          stilAttribute: [...gesammelt[b].stilAttribute].sort(),
+        });
+        const hashes: Record<Bereich, InlineHashes> = { inhalt: sortiert('inhalt'), einbetten: sortiert('einbetten'), admin: sortiert('admin') };
+        const kachel = kachelHost(await kachelVorlage(logger));
+        const optionen = { ...STANDARD_OPTIONEN, kachelHosts: kachel ? [kachel] : [] };
+        const eintraege = readdirSync(wurzel, { withFileTypes: true }).map((e) => ({ name: e.name, ordner: e.isDirectory() }));
+        writeFileSync(join(wurzel, '_headers'), alsHeadersDatei(headerRegeln(eintraege, hashes, optionen)));
+        writeFileSync(join(wurzel, '_redirects'), alsRedirectsDatei(redirects));
+        mkdirSync(join(wurzel, '_nginx'), { recursive: true });
+        writeFileSync(join(wurzel, '_nginx', 'default.conf'), alsNginxServer(hashes, redirects, optionen));
+        const anzahl = (b: Bereich) => hashes[b].skripte.length + hashes[b].stile.length + hashes[b].stilAttribute.length;
+        logger.info(
+          `${dateien.length} Seiten geprüft; _headers, _redirects und _nginx/default.conf geschrieben ` +
+            `(Hashes: Inhalt ${anzahl('inhalt')}, Einbetten ${anzahl('einbetten')}, Redaktion ${anzahl('admin')}; ${redirects.length} Weiterleitungen)`,
+        );
+      },
+    },
+  };
+}

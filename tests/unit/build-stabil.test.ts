@@ -1,0 +1,115 @@
+/**
+ * Subscribed calendars and bookmarks must not break: building the same content again gives the
+ * same feeds byte for byte (apart from DTSTAMP), the same event UIDs and the same URLs; renaming a
+ * Termin changes its title and nothing else; an old address listed in `frueher` redirects.
+ *
+ * Two builds instead of three (each takes half a minute): build B is build A plus one renamed
+ * title, and everything that does not mention that Termin must be byte-identical.
+ */
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
+
+const ordner = testOrdner('stabil');
+afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+
+const TERMIN = 'elterncafe';
+const ALT = 'Elterncafé';
+const NEU = 'Elterncafé mit Spielecke';
+/** The series and each single date downloaded on its own (`termin-elterncafe-20261201@…`). */
+const UID = new RegExp(`^termin-${TERMIN}(-\\d{8})?@`);
+
+function dateien(wurzel: string, dir = wurzel): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? dateien(wurzel, join(dir, e.name)) : [relative(wurzel, join(dir, e.name)).split(sep).join('/')]))
+    .sort();
+}
+
+/** iCal text without line folding and without DTSTAMP (the only line allowed to differ). */
+const ohneDtstamp = (ics: string) =>
+  ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((z) => !z.startsWith('DTSTAMP'))
+    .join('\n');
+
+/** UIDs of all events of a feed. */
+function uidsIn(ics: string): string[] {
+  return new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((ev) => String(ev.getFirstPropertyValue('uid')));
+}
+
+let a: BuildErgebnis;
+let b: BuildErgebnis;
+
+beforeAll(() => {
+  const inhalt = join(ordner, 'inhalt');
+  cpSync('tests/fixtures/kalender', inhalt, { recursive: true });
+  // The Termin was once published under another file name.
+  const datei = join(inhalt, 'termine', `${TERMIN}.md`);
+  const original = readFileSync(datei, 'utf8').replace(/^---\n/, '---\nfrueher: [eltern-cafe-alt]\n');
+  writeFileSync(datei, original);
+  a = baue(inhalt, ordner, 'a');
+  // The same content with the title changed in the CMS.
+  writeFileSync(datei, original.replace(`titel: ${ALT}\n`, `titel: ${NEU}\n`));
+  b = baue(inhalt, ordner, 'b');
+}, 600_000);
+
+describe('Zwei Builds derselben Inhalte', () => {
+  it('bauen beide ohne Fehler', () => {
+    expect(a.status, a.ausgabe.slice(-2000)).toBe(0);
+    expect(b.status, b.ausgabe.slice(-2000)).toBe(0);
+    console.log(`Build A ${a.dauerMs} ms, Build B ${b.dauerMs} ms`);
+  });
+
+  it('haben dieselben URLs', () => {
+    const urls = (d: string) => dateien(d).filter((f) => !f.startsWith('_astro/') && !f.startsWith('pagefind/'));
+    expect(urls(b.dist)).toEqual(urls(a.dist));
+    expect(urls(a.dist)).toContain(`termine/${TERMIN}/index.html`);
+  });
+
+  it('liefern byte-gleiche iCal-Dateien (bis auf DTSTAMP); nur der umbenannte Titel ändert sich', () => {
+    const ics = dateien(a.dist).filter((f) => f.endsWith('.ics'));
+    expect(ics.length).toBeGreaterThan(5);
+    let mitTermin = 0;
+    for (const f of ics) {
+      const textA = ohneDtstamp(readFileSync(join(a.dist, f), 'utf8'));
+      if (textA.includes(ALT)) mitTermin++;
+      // Unfolded, so a longer title that folds differently still compares line by line.
+      expect(ohneDtstamp(readFileSync(join(b.dist, f), 'utf8')), f).toBe(textA.replaceAll(ALT, NEU));
+    }
+    expect(mitTermin, 'Feeds, die den umbenannten Termin enthalten').toBeGreaterThan(0);
+  });
+
+  it('geben jedem Termin dieselbe UID, auch nach dem Umbenennen', () => {
+    const uids = (dist: string) =>
+      new Set(
+        dateien(dist)
+          .filter((f) => f.endsWith('.ics'))
+          .flatMap((f) => uidsIn(readFileSync(join(dist, f), 'utf8'))),
+      );
+    const uidsA = uids(a.dist);
+    expect([...uidsA].some((u) => UID.test(u))).toBe(true);
+    expect([...uids(b.dist)].sort()).toEqual([...uidsA].sort());
+  });
+
+  it('liefern byte-gleiche Daten-Dateien, wo der Termin nicht vorkommt', () => {
+    for (const f of dateien(a.dist).filter((d) => /\.(json|geojson|xml|txt)$/.test(d) && !d.startsWith('pagefind/'))) {
+      const textA = readFileSync(join(a.dist, f), 'utf8');
+      if (textA.includes(ALT)) continue;
+      expect(readFileSync(join(b.dist, f), 'utf8'), f).toBe(textA);
+    }
+  });
+
+  it('leiten die frühere Adresse auf die jetzige um (Seite, _redirects, nginx)', () => {
+    const alt = readFileSync(join(a.dist, 'termine', 'eltern-cafe-alt', 'index.html'), 'utf8');
+    expect(alt).toMatch(/http-equiv="refresh" content="0;\s*url=\/termine\/elterncafe\/"/);
+    expect(readFileSync(join(a.dist, '_redirects'), 'utf8')).toContain('/termine/eltern-cafe-alt/ /termine/elterncafe/ 301');
+    expect(readFileSync(join(a.dist, '_nginx', 'default.conf'), 'utf8')).toContain('location = /termine/eltern-cafe-alt/ { return 301 /termine/elterncafe/; }');
+    // Search engines learn the new address only.
+    const sitemaps = dateien(a.dist).filter((f) => /^sitemap.*\.xml$/.test(f));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    for (const f of sitemaps) expect(readFileSync(join(a.dist, f), 'utf8')).not.toContain('eltern-cafe-alt');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Loads a content folder (default: the real content/) through the real schemas, as the build
+ * does, into plain `{ id, data, body }` entries — for tests of src/lib that need whole sites.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import { angebotSchema, kontaktSchema, quartierSchema, terminSchema, treffSchema } from '../../src/schema/collections';
+
+interface Roh {
+  id: string;
+  data: unknown;
+  body: string;
+}
+
+function eintraege(ordner: string): Roh[] {
+  if (!existsSync(ordner)) return [];
+  return readdirSync(ordner)
+    .filter((f) => /\.(md|ya?ml)$/.test(f))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(ordner, f), 'utf8');
+      const id = f.replace(/\.(md|ya?ml)$/, '');
+      if (!f.endsWith('.md')) return { id, data: parse(text), body: '' };
+      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+      if (!m) throw new Error(`${f}: kein Front-Matter`);
+      return { id, data: parse(m[1]), body: m[2] };
+    });
+}
+
+export function ladeInhalt(ordner = 'content') {
+  const ids = {
+    quartiere: new Set(eintraege(join(ordner, 'quartiere')).map((e) => e.id)),
+    akteure: new Set(eintraege(join(ordner, 'akteure')).map((e) => e.id)),
+    kontakte: new Set(eintraege(join(ordner, 'kontakte')).map((e) => e.id)),
+    treffs: new Set(eintraege(join(ordner, 'treffs')).map((e) => e.id)),
+  };
+  const ctx = { image: () => z.any(), ids };
+  const laden = <S extends z.ZodType>(sammlung: string, schema: S) =>
+    eintraege(join(ordner, sammlung)).map((e) => ({ ...e, data: schema.parse(e.data) as z.output<S> }));
+  return {
+    quartiere: laden('quartiere', quartierSchema(ctx)),
+    treffs: laden('treffs', treffSchema(ctx)),
+    angebote: laden('angebote', angebotSchema(ctx)),
+    termine: laden('termine', terminSchema(ctx)),
+    kontakte: laden('kontakte', kontaktSchema(ctx)),
+  };
+}
