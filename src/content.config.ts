@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,15 +41,28 @@ const ids: BekannteIds = {
   treffs: idsIn('treffs'),
 };
 
+/**
+ * Astro calls a schema function once per *entry* (to hand it an `image()` bound to that entry's
+ * file). Building a collection's zod schema makes hundreds of objects — about 1.5 ms for a
+ * Termin, ≈ 8 s of every build at 5,000 Termine (`npm run bench`). In the content layer, `image()`
+ * uses the entry's file only to resolve bare file names against its *folder*, and all entries of
+ * a collection share one folder (flat `*.md` globs below), so one schema serves them all.
+ * Should a collection ever read subfolders, drop this for it.
+ */
+function einmalJeSammlung<S>(bauen: (kontext: SchemaContext) => S): (kontext: SchemaContext) => S {
+  let schema: S | undefined;
+  return (kontext) => (schema ??= bauen(kontext));
+}
+
 const md = (sammlung: string) => glob({ pattern: '*.md', base: `${CONTENT_DIR}/${sammlung}` });
 const yaml = (sammlung: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONTENT_DIR}/${sammlung}` });
 
 export const collections = {
-  quartiere: defineCollection({ loader: md('quartiere'), schema: ({ image }) => mitDeutschenFehlern(quartierSchema({ image, ids })) }),
-  akteure: defineCollection({ loader: yaml('akteure'), schema: ({ image }) => mitDeutschenFehlern(akteurSchema({ image, ids })) }),
-  kontakte: defineCollection({ loader: yaml('kontakte'), schema: ({ image }) => mitDeutschenFehlern(kontaktSchema({ image, ids })) }),
-  treffs: defineCollection({ loader: md('treffs'), schema: ({ image }) => mitDeutschenFehlern(treffSchema({ image, ids })) }),
-  angebote: defineCollection({ loader: md('angebote'), schema: ({ image }) => mitDeutschenFehlern(angebotSchema({ image, ids })) }),
-  termine: defineCollection({ loader: md('termine'), schema: ({ image }) => mitDeutschenFehlern(terminSchema({ image, ids })) }),
+  quartiere: defineCollection({ loader: md('quartiere'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(quartierSchema({ image, ids }))) }),
+  akteure: defineCollection({ loader: yaml('akteure'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(akteurSchema({ image, ids }))) }),
+  kontakte: defineCollection({ loader: yaml('kontakte'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(kontaktSchema({ image, ids }))) }),
+  treffs: defineCollection({ loader: md('treffs'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(treffSchema({ image, ids }))) }),
+  angebote: defineCollection({ loader: md('angebote'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(angebotSchema({ image, ids }))) }),
+  termine: defineCollection({ loader: md('termine'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(terminSchema({ image, ids }))) }),
   seiten: defineCollection({ loader: md('seiten'), schema: mitDeutschenFehlern(seiteSchema()) }),
 };

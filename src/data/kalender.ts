@@ -3,6 +3,7 @@
  * src/lib/ical.ts. Feeds, month files, month pages and event pages all come through here.
  */
 import { buildFeed, type FeedKopf, type FeedOptionen } from '../lib/ical';
+import type { ICalEventData } from 'ical-generator';
 import { feedTerminVon, monateZwischen, monatVon, vorkommenImMonat, type KalenderKontext, type TerminQuelle } from '../lib/kalender';
 import type { Occurrence } from '../lib/recurrence';
 import { addDays, heuteBerlin } from '../lib/time';
@@ -13,15 +14,21 @@ import { HORIZONT_TAGE, vorkommenVon } from './termine';
 /** Public address of the site (astro.config `site`). */
 export const SITE = import.meta.env.SITE ?? 'https://quartiere.krefeld.example';
 
-export async function kalenderKontext(): Promise<KalenderKontext> {
-  const alle = await inhalte();
-  return {
+let kontext: Promise<KalenderKontext> | undefined;
+
+/** The joins of the calendar, made once per build (every feed and month file asks for them). */
+export function kalenderKontext(): Promise<KalenderKontext> {
+  kontext ??= inhalte().then((alle) => ({
     site: SITE,
     quartiere: new Map(alle.quartiere.map((q) => [q.id, q.data])),
     treffs: new Map(alle.treffs.map((t) => [t.id, t.data])),
     akteure: new Map(alle.akteure.map((a) => [a.id, a.data])),
-  };
+  }));
+  return kontext;
 }
+
+/** Events of the subscription feeds, shared between them (see `zwischenspeicher` in src/lib/ical.ts). */
+export const aboEvents = new Map<string, ICalEventData[]>();
 
 export const terminQuelle = (t: TerminEintrag): TerminQuelle => ({ id: t.id, data: t.data, body: t.body });
 

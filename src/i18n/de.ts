@@ -49,6 +49,22 @@ export const de = {
   'mehr.ueber': 'Mehr über',
   'sprache.label': 'Sprache',
   'sprache.hinweis': 'Die Inhalte dieser Seite sind auf Deutsch.',
+  'zusammenfassung': 'Kurz gesagt',
+  'start.titel': 'Gut leben im Quartier',
+  'start.lead': 'In {anzahl} Krefelder Quartieren gibt es Treffs, Beratung und Begegnung – offen für alle, meistens kostenlos. Hier finden Sie, was in Ihrer Nähe los ist.',
+  'start.treff.finden': 'Einen Treff finden',
+  'start.alle.termine': 'Alle Termine',
+  'start.quartier': 'Ihr Quartier',
+  'start.suchen': 'Was suchen Sie?',
+  'start.termine': 'Die nächsten Termine',
+  'start.termine.alle': 'Alle Termine ansehen',
+  'start.sqm.titel': 'Was ist das Quartiersmanagement?',
+  'start.sqm.text': 'Die Stadt Krefeld unterstützt Quartiere, in denen viele Menschen mit wenig Geld oder in schwierigen Lagen leben. Quartiersentwickler*innen bauen Netzwerke auf, Vereine betreiben Treffs, und Quartiershelfer*innen sind jeden Tag vor Ort ansprechbar.',
+  'start.sqm.mehr': 'Mehr über das Quartiersmanagement',
+  'suche.label': 'Portal durchsuchen',
+  'suche.feld': 'Suchbegriff',
+  'suche.beispiel': 'z. B. Elterncafé',
+  'suche.knopf': 'Suchen',
 } as const;
 
 export type UiKey = keyof typeof de;

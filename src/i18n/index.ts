@@ -70,3 +70,40 @@ export function ohneSprache(pfad: string): string {
 export function sprachPfade() {
   return SPRACHEN.map((s) => ({ sprache: s.meta.code === STANDARD_SPRACHE ? undefined : s.meta.code }));
 }
+
+/**
+ * Sections that exist in every UI language. Links to them from a page in another language get
+ * that language's prefix (src/middleware.ts); everything else (feeds, data, print, CMS) is one
+ * German resource for all.
+ */
+export const SPRACH_BEREICHE = ['quartiere', 'treffs', 'angebote', 'termine', 'kalender', 'suche'] as const;
+
+/** Whether `pfad` (absolute, without language prefix) is an HTML page that exists per language. */
+export function istSprachSeite(pfad: string, freieSeiten: ReadonlySet<string>): boolean {
+  if (pfad === '/') return true;
+  const teile = pfad.split('/').filter(Boolean);
+  if (!pfad.endsWith('/')) return false;
+  // Print notices and other per-entry sub-resources stay German-only.
+  if (teile.at(-1) === 'aushang') return false;
+  if ((SPRACH_BEREICHE as readonly string[]).includes(teile[0])) return true;
+  return teile.length === 1 && freieSeiten.has(teile[0]);
+}
+
+/**
+ * Prefixes every internal link to a per-language page in `html` with `code`.
+ * Links marked `data-sprachwahl` (the language switcher) point at a language on purpose and stay.
+ */
+export function linksInSprache(html: string, code: string, freieSeiten: ReadonlySet<string>): string {
+  if (code === STANDARD_SPRACHE) return html;
+  return html.replace(/<a\b[^>]*>/g, (tag) => {
+    if (tag.includes('data-sprachwahl')) return tag;
+    return tag.replace(/(\shref=")(\/[^"#?]*)/, (ganz, vor: string, pfad: string) =>
+      istSprachSeite(pfad, freieSeiten) && spracheVonPfad(pfad) === STANDARD_SPRACHE ? `${vor}${pfadIn(code, pfad)}` : ganz,
+    );
+  });
+}
+
+/** Crosses a page's static paths with every UI language (`[...sprache]` route segment). */
+export function mitSprachen<P extends { params: Record<string, string | undefined>; props?: unknown }>(pfade: P[]) {
+  return sprachPfade().flatMap(({ sprache }) => pfade.map((p) => ({ ...p, params: { ...p.params, sprache } })));
+}

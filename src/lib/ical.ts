@@ -40,7 +40,7 @@ export interface FeedOrt {
 export interface FeedTermin {
   /** Content id (file name) — the only thing the UID is made from. */
   id: string;
-  daten: TerminLike & Pick<Termin, 'titel'> & Partial<Pick<Termin, 'kosten' | 'anmeldung'>>;
+  daten: TerminLike & Pick<Termin, 'titel'> & Partial<Pick<Termin, 'kosten' | 'anmeldung' | 'frueher'>>;
   /** Markdown body of the entry. */
   markdown?: string;
   /** Absolute URL of the event page. */
@@ -67,10 +67,20 @@ export interface FeedOptionen {
   fenster?: boolean;
   /** Only this date of the (single) Termin, as a standalone event (`YYYY-MM-DD`). */
   nurDatum?: string;
+  /**
+   * Events already made, by Termin id and options, shared by the feeds of one build: a Termin is
+   * in up to five subscription feeds (all, Quartier, Treff, category, Quartier + category), and
+   * expanding its dates and converting its text is most of a feed's cost. Only for callers whose
+   * ids each stand for one unchanging entry — the build, not tests mixing fixtures.
+   */
+  zwischenspeicher?: Map<string, ICalEventData[]>;
 }
 
 /** UID of a Termin (series master and its overriding instances share it). */
 export const terminUid = (id: string) => `termin-${id}@${UID_DOMAIN}`;
+
+/** The id a Termin's UIDs are made from: its first file name (`frueher[0]`) if it was renamed. */
+export const uidId = (t: Pick<FeedTermin, 'id' | 'daten'>) => t.daten.frueher?.[0] ?? t.id;
 
 /** UID of one date downloaded on its own ("nur diesen Termin"). */
 export const terminDatumUid = (id: string, datum: string) => `termin-${id}-${datum.replaceAll('-', '')}@${UID_DOMAIN}`;
@@ -166,7 +176,8 @@ function zeiten(o: Occurrence, t: TerminLike): Pick<ICalEventData, 'start' | 'en
 
 function basis(t: FeedTermin, jetzt: Date): Omit<ICalEventData, 'start'> {
   return {
-    id: terminUid(t.id),
+    // After a rename the UID keeps the first file name, so subscribers never see the event twice.
+    id: terminUid(uidId(t)),
     stamp: zdt(jetzt).withTimeZone('UTC'),
     summary: t.daten.titel,
     url: t.url,
@@ -252,7 +263,7 @@ function datumEvent(t: FeedTermin, datum: string, jetzt: Date): ICalEventData[] 
   return [
     {
       ...basis(t, jetzt),
-      id: terminDatumUid(t.id, datum),
+      id: terminDatumUid(uidId(t), datum),
       ...zeiten(o, t.daten),
       summary: o.ausgefallen ? `Fällt aus: ${t.daten.titel}` : t.daten.titel,
       status: o.ausgefallen ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -266,6 +277,15 @@ export function feedEvents(t: FeedTermin, optionen: FeedOptionen): ICalEventData
   if (optionen.nurDatum) return datumEvent(t, optionen.nurDatum, optionen.jetzt);
   if (optionen.fenster !== false && !imFeedfenster(t.daten, t.id, optionen.jetzt)) return [];
   return t.daten.wiederholung ? serienEvents(t, optionen.jetzt) : einzelEvents(t, optionen.jetzt);
+}
+
+function eventsVon(t: FeedTermin, optionen: FeedOptionen): ICalEventData[] {
+  const speicher = optionen.zwischenspeicher;
+  if (!speicher) return feedEvents(t, optionen);
+  const schluessel = `${t.id}|${optionen.jetzt.getTime()}|${optionen.fenster !== false}|${optionen.nurDatum ?? ''}`;
+  let events = speicher.get(schluessel);
+  if (!events) speicher.set(schluessel, (events = feedEvents(t, optionen)));
+  return events;
 }
 
 /**
@@ -285,6 +305,6 @@ export function buildFeed(kopf: FeedKopf, termine: readonly FeedTermin[], option
     ttl: FEED_AKTUALISIERUNG_STUNDEN * 3600,
   });
   const sortiert = [...termine].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const t of sortiert) for (const e of feedEvents(t, optionen)) cal.createEvent(e);
+  for (const t of sortiert) for (const e of eventsVon(t, optionen)) cal.createEvent(e);
   return cal.toString();
 }

@@ -190,13 +190,17 @@ export function formatDatumOhneWochentag(datum: string, locale: string = STANDAR
 }
 
 /** Words around times. Only German exists so far; other languages get these keys later. */
-const ZEIT_TEXTE = {
-  de: { ganztaegig: 'ganztägig', ab: (b: string) => `ab ${b} Uhr`, spanne: (b: string, e: string) => `${b}–${e} Uhr` },
-} as const;
+const ZEIT_TEXTE: Record<string, { ganztaegig: string; ab: (b: string) => string; spanne: (b: string, e: string) => string }> = {
+  de: { ganztaegig: 'ganztägig', ab: (b) => `ab ${b} Uhr`, spanne: (b, e) => `${b}–${e} Uhr` },
+  en: { ganztaegig: 'all day', ab: (b) => `from ${b}`, spanne: (b, e) => `${b}–${e}` },
+  tr: { ganztaegig: 'tüm gün', ab: (b) => `${b}’den itibaren`, spanne: (b, e) => `${b}–${e}` },
+  // The times stay Latin digits in Arabic too, as on Krefeld's signs; isolated so they read left to right.
+  ar: { ganztaegig: 'طوال اليوم', ab: (b) => `ابتداءً من \u2066${b}\u2069`, spanne: (b, e) => `\u2066${b}–${e}\u2069` },
+  uk: { ganztaegig: 'весь день', ab: (b) => `з ${b}`, spanne: (b, e) => `${b}–${e}` },
+};
 
 function zeitTexte(locale: string) {
-  const sprache = locale.split('-')[0] as keyof typeof ZEIT_TEXTE;
-  return ZEIT_TEXTE[sprache] ?? ZEIT_TEXTE.de;
+  return ZEIT_TEXTE[locale.split('-')[0]] ?? ZEIT_TEXTE.de;
 }
 
 /** „15:00–17:00 Uhr“, „ab 15:00 Uhr“ or „ganztägig“; empty if there is no time at all. */

@@ -113,7 +113,7 @@ export const fruehereAdressen = () =>
     .default([])
     .meta({
       title: 'Frühere Adressen',
-      description: 'Nur ausfüllen, wenn der Dateiname geändert wurde: der alte Name (ohne .md). Alte Links leiten dann hierher weiter.',
+      description: 'Nur ausfüllen, wenn der Dateiname geändert wurde: die alten Namen (ohne .md), den ältesten zuerst. Alte Links leiten dann hierher weiter; Kalender-Abos behalten den Termin.',
     });
 
 export const koordinaten = () =>

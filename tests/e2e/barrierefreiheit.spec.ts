@@ -30,6 +30,21 @@ for (const breite of [375, 1280]) {
   }
 }
 
+// Every page type in every other UI language too (phone width; the layout is the same as German).
+for (const sprache of ['en', 'tr', 'ar', 'uk']) {
+  test(`axe (WCAG 2.1 A/AA) findet nichts auf den Seitentypen in ${sprache}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const funde: string[] = [];
+    for (const url of SEITENTYPEN) {
+      await page.goto(`/${sprache}${url}`);
+      const ergebnis = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of ergebnis.violations) funde.push(`${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(' | ')}`);
+    }
+    expect(funde).toEqual([]);
+  });
+}
+
 test('mit der Tastatur: Sprunglink führt zum Inhalt, und der Fokus ist sichtbar', async ({ page }) => {
   await page.goto('/treffs/freiraum21/');
   await page.keyboard.press('Tab');

@@ -93,13 +93,13 @@ test('die Karte nach Zustimmung: Kacheln, Marker, Popup ohne CSP-Verstoß', asyn
   const verstoesse = await beobachteCsp(page);
   await page.goto('/treffs/');
   await page.getByRole('button', { name: 'Karte laden (OpenStreetMap)' }).click();
-  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible({ timeout: 15_000 });
   await page.locator('.leaflet-marker-icon').first().click();
   await expect(page.locator('.leaflet-popup-content')).toBeVisible();
   // A Treff page with its own map, consent remembered.
   const treff = readdirSync('dist/treffs', { withFileTypes: true }).find((e) => e.isDirectory())!.name;
   await page.goto(`/treffs/${treff}/`);
-  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible({ timeout: 15_000 });
   expect(await verstoesse()).toEqual([]);
 });
 

@@ -19,7 +19,9 @@ const TERMIN = 'elterncafe';
 const ALT = 'Elterncafé';
 const NEU = 'Elterncafé mit Spielecke';
 /** The series and each single date downloaded on its own (`termin-elterncafe-20261201@…`). */
-const UID = new RegExp(`^termin-${TERMIN}(-\\d{8})?@`);
+const FRUEHER = 'eltern-cafe-alt';
+// Its UIDs keep the first file name it was published under, so subscribers never see it twice.
+const UID = new RegExp(`^termin-${FRUEHER}(-\\d{8})?@`);
 
 function dateien(wurzel: string, dir = wurzel): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -48,7 +50,7 @@ beforeAll(() => {
   cpSync('tests/fixtures/kalender', inhalt, { recursive: true });
   // The Termin was once published under another file name.
   const datei = join(inhalt, 'termine', `${TERMIN}.md`);
-  const original = readFileSync(datei, 'utf8').replace(/^---\n/, '---\nfrueher: [eltern-cafe-alt]\n');
+  const original = readFileSync(datei, 'utf8').replace(/^---\n/, `---\nfrueher: [${FRUEHER}]\n`);
   writeFileSync(datei, original);
   a = baue(inhalt, ordner, 'a');
   // The same content with the title changed in the CMS.

@@ -46,3 +46,42 @@ describe('Adressen je Sprache', () => {
     expect(ohneSprache('/en/')).toBe('/');
   });
 });
+
+describe('Links auf Seiten in anderen Sprachen', async () => {
+  const { linksInSprache, mitSprachen } = await import('../../src/i18n');
+  const seiten = new Set(['impressum', 'ueber-uns']);
+  it('führen zur Seite in derselben Sprache, Feeds, Daten und Aushänge bleiben, wie sie sind', () => {
+    const html = [
+      '<a href="/">Start</a>',
+      '<a class="x" href="/treffs/freiraum21/#zeiten">T</a>',
+      '<a href="/impressum/">I</a>',
+      '<a href="/kalender/treff/freiraum21.ics">Feed</a>',
+      '<a href="/daten/">Daten</a>',
+      '<a href="/treffs/freiraum21/aushang/">Aushang</a>',
+      '<a href="https://www.openstreetmap.org/">OSM</a>',
+      '<a href="/en/treffs/">schon englisch</a>',
+      '<a href="/treffs/" hreflang="de" data-sprachwahl>Deutsch</a>',
+      '<link rel="alternate" href="/treffs/">',
+    ].join('');
+    expect(linksInSprache(html, 'ar', seiten)).toBe(
+      [
+        '<a href="/ar/">Start</a>',
+        '<a class="x" href="/ar/treffs/freiraum21/#zeiten">T</a>',
+        '<a href="/ar/impressum/">I</a>',
+        '<a href="/kalender/treff/freiraum21.ics">Feed</a>',
+        '<a href="/daten/">Daten</a>',
+        '<a href="/treffs/freiraum21/aushang/">Aushang</a>',
+        '<a href="https://www.openstreetmap.org/">OSM</a>',
+        '<a href="/en/treffs/">schon englisch</a>',
+      '<a href="/treffs/" hreflang="de" data-sprachwahl>Deutsch</a>',
+        '<link rel="alternate" href="/treffs/">',
+      ].join(''),
+    );
+    expect(linksInSprache(html, 'de', seiten)).toBe(html);
+  });
+  it('jede Seite gibt es in jeder Sprache', () => {
+    const pfade = mitSprachen([{ params: { slug: 'a' } }]);
+    expect(pfade.map((p) => p.params.sprache ?? 'de').sort()).toEqual(['ar', 'de', 'en', 'tr', 'uk']);
+    expect(pfade.every((p) => p.params.slug === 'a')).toBe(true);
+  });
+});

@@ -306,6 +306,12 @@ describe('UIDs', () => {
     // same day, same content → byte-identical file
     expect(buildFeed(KOPF, [andere, elterncafe], { jetzt: JETZT })).toBe(a);
   });
+
+  it('bleiben nach dem Umbenennen der Datei gleich, wenn der alte Name unter „frueher“ steht', () => {
+    const vorher = buildFeed(KOPF, [elterncafe], { jetzt: JETZT });
+    const umbenannt = { ...elterncafe, id: 'elterncafe-stahldorf', daten: { ...elterncafe.daten, frueher: ['elterncafe'] } };
+    expect(eigenschaften(buildFeed(KOPF, [umbenannt], { jetzt: JETZT }), 'uid')).toEqual(eigenschaften(vorher, 'uid'));
+  });
 });
 
 describe('feedRegel', () => {

@@ -7,7 +7,8 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { analysiereHtml, schemaVon } from '../../src/lib/html-pruefung';
 import { SICHERE_REHYPE_PLUGINS } from '../../src/lib/markdown-sicher';
-import { STEUERZEICHEN, text, webadresse } from '../../src/schema/fields';
+import { z } from 'astro/zod';
+import { STEUERZEICHEN, bild, text, webadresse } from '../../src/schema/fields';
 import { STEUERZEICHEN_DATEI } from '../../src/schema/dateien';
 import { pruefe } from '../../src/schema/errors';
 import { HARMLOSE_URLS, XSS_PAYLOADS } from '../fixtures/xss/payloads';
@@ -81,6 +82,19 @@ describe('Felder im Inhaltsmodell', () => {
       expect(r.ok).toBe(false);
       expect(r.fehler.join(' ')).toContain('Steuerzeichen');
     } else expect(r).toMatchObject({ ok: true, data: wert.trim() });
+  });
+
+  it.each(['javascript:window.__xss=1', 'data:image/svg+xml;base64,PHN2Zz4=', 'https://example.org/bild.jpg', '//example.org/bild.jpg', ' JAVASCRIPT:x'])(
+    'Bilddatei %s wird mit deutscher Meldung abgelehnt',
+    (src) => {
+      const r = pruefe(bild(() => z.string()), { src, alt: 'Ein Foto vom Treff' });
+      expect(r.ok).toBe(false);
+      expect(r.fehler.join(' ')).toContain('src („Bilddatei“): Bitte ein hochgeladenes Bild wählen');
+    },
+  );
+
+  it('nimmt hochgeladene Bilder an', () => {
+    expect(pruefe(bild(() => z.string()), { src: './foto.jpg', alt: 'Ein Foto vom Treff' }).ok).toBe(true);
   });
 
   it('prüft Steuerzeichen in Feldern und in ganzen Dateien gleich', () => {

@@ -4,7 +4,7 @@
  * /kalender/kategorie/<k>.ics and /kalender/quartier/<q>/<k>.ics.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedAus, icsAntwort, kalenderKontext, SITE, terminQuellen } from '../../data/kalender';
+import { aboEvents, feedAus, icsAntwort, kalenderKontext, SITE, terminQuellen } from '../../data/kalender';
 import { feedDefinitionen, type FeedDefinition } from '../../lib/kalender';
 
 export const getStaticPaths = (async () => {
@@ -19,5 +19,6 @@ export const GET: APIRoute = async ({ props }) => {
   const { definition } = props as { definition: FeedDefinition };
   const termine = (await terminQuellen()).filter(definition.filter);
   const kopf = { name: definition.name, beschreibung: definition.beschreibung, url: new URL(definition.seite, SITE).href };
-  return icsAntwort(await feedAus(kopf, termine));
+  // A Termin is in several of these feeds: its events are made once (src/lib/ical.ts).
+  return icsAntwort(await feedAus(kopf, termine, { zwischenspeicher: aboEvents }));
 };
