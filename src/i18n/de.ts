@@ -65,6 +65,17 @@ export const de = {
   'suche.feld': 'Suchbegriff',
   'suche.beispiel': 'z. B. Elterncafé',
   'suche.knopf': 'Suchen',
+  'q.treffs': 'Treffs im Quartier',
+  'q.angebote': 'Angebote',
+  'q.ansprechpartner': 'Ansprechpartner*innen',
+  'q.helfer': 'Quartiershelfer*innen',
+  'q.konferenz': 'Sozialraumkonferenz',
+  'q.netzwerk': 'Netzwerk im Quartier',
+  'liste.quartiere': 'Die Quartiere',
+  'liste.treffs': 'Treffs in Ihrer Nähe',
+  'liste.treffs.lead': 'Quartierstreffs sind offene Orte für alle Nachbarinnen und Nachbarn. Sie können einfach vorbeikommen – ohne Anmeldung und meistens kostenlos.',
+  'liste.angebote.lead': 'Beratung, Begegnung, Kurse und Hilfe im Alltag. Die meisten Angebote sind kostenlos. Wählen Sie ein Thema:',
+  'liste.kalender': 'Veranstaltungskalender',
 } as const;
 
 export type UiKey = keyof typeof de;
