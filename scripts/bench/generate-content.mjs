@@ -51,7 +51,6 @@ const plusTage = (s, n) => text(new Date(alsDatum(s).getTime() + n * 86_400_000)
 /** 0 = Monday … 6 = Sunday */
 const wochentag = (s) => (alsDatum(s).getUTCDay() + 6) % 7;
 const WT = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const OSM_WT = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 
 /** The `n`-th (1–4, or −1 = last) weekday `wt` of a month; null if it does not exist. */
 function nterWochentag(jahr, monat0, wt, n) {

@@ -38,13 +38,19 @@ const log = (...a) => console.log(...a);
 
 // --- temporary project roots --------------------------------------------------------------
 
-/** A project root of its own: config, src/, public/ copied, node_modules linked, content in ./inhalt. */
+/**
+ * A project root of its own: config, src/, public/ copied, content in ./inhalt. node_modules is a
+ * folder of links to each package of the checkout's, not one link to the whole folder: Astro
+ * keeps its content cache (node_modules/.astro/data-store.json) and Vite its dependency cache
+ * (node_modules/.vite) there, and those must not be shared with other builds of the checkout.
+ */
 function projekt(name) {
   const dir = join(TMP, name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (const f of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const e of readdirSync(join(ROOT, 'node_modules')))
+    if (!['.astro', '.vite', '.cache'].includes(e)) symlinkSync(join(ROOT, 'node_modules', e), join(dir, 'node_modules', e));
   return dir;
 }
 

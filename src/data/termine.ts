@@ -18,12 +18,27 @@ export interface Vorkommen {
   ortHref?: string;
 }
 
-/** Occurrences of one Termin from today (Berlin) on. */
-export function vorkommenVon(termin: TerminEintrag, tage = HORIZONT_TAGE): Occurrence[] {
+/**
+ * Per entry and day: the home, Quartier, Treff and calendar pages, the event page, its
+ * downloads and print notice — each in every UI language — all ask for the same dates
+ * (thousands of expansions per Termin at city scale, `npm run bench`).
+ */
+const gespeichert = new WeakMap<TerminEintrag, Map<string, readonly Occurrence[]>>();
+
+/** Occurrences of one Termin from today (Berlin) on. Shared between callers: read, never change. */
+export function vorkommenVon(termin: TerminEintrag, tage = HORIZONT_TAGE): readonly Occurrence[] {
   const heute = heuteBerlin(jetzt());
-  const von = berlinWallToInstant(heute, '00:00');
-  const bis = berlinWallToInstant(addDays(heute, tage), '00:00');
-  return expandOccurrences(termin.data, termin.id, von, bis);
+  const schluessel = `${heute}|${tage}`;
+  let jeTag = gespeichert.get(termin);
+  if (!jeTag) gespeichert.set(termin, (jeTag = new Map()));
+  let liste = jeTag.get(schluessel);
+  if (!liste) {
+    const von = berlinWallToInstant(heute, '00:00');
+    const bis = berlinWallToInstant(addDays(heute, tage), '00:00');
+    liste = Object.freeze(expandOccurrences(termin.data, termin.id, von, bis));
+    jeTag.set(schluessel, liste);
+  }
+  return liste;
 }
 
 function anreichern(occ: Occurrence, termin: TerminEintrag, alle: Inhalte): Vorkommen {
