@@ -14,7 +14,8 @@ interface Roh {
   body: string;
 }
 
-function eintraege(ordner: string): Roh[] {
+/** Every entry file of one collection folder, parsed like the glob loader does (empty if the folder is missing). */
+export function eintraege(ordner: string): Roh[] {
   if (!existsSync(ordner)) return [];
   return readdirSync(ordner)
     .filter((f) => /\.(md|ya?ml)$/.test(f))

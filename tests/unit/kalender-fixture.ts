@@ -5,28 +5,13 @@
  * cancelled series, COUNT, UNTIL, DST weeks, all-day over several days, no end time, a place
  * without a Treff, an event long past, one of the last 30 days, Arabic text.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { eintraege } from './inhalt-laden';
 import { z } from 'astro/zod';
 import { akteurSchema, quartierSchema, terminSchema, treffSchema } from '../../src/schema/collections';
 import type { KalenderKontext, TerminQuelle } from '../../src/lib/kalender';
 
 export const FIXTURE = 'tests/fixtures/kalender';
-
-function eintraege(ordner: string): Array<{ id: string; data: unknown; body: string }> {
-  return readdirSync(ordner)
-    .filter((f) => /\.(md|ya?ml)$/.test(f))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(join(ordner, f), 'utf8');
-      const id = f.replace(/\.(md|ya?ml)$/, '');
-      if (!f.endsWith('.md')) return { id, data: parse(text), body: '' };
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-      if (!m) throw new Error(`${f}: kein Front-Matter`);
-      return { id, data: parse(m[1]), body: m[2] };
-    });
-}
 
 export function ladeFixture(ordner = FIXTURE): { termine: TerminQuelle[]; kontext: KalenderKontext } {
   const ids = {
