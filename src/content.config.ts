@@ -1,4 +1,4 @@
-import { defineCollection, type SchemaContext } from 'astro:content';
+import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import {
 } from './schema/collections';
 import { mitDeutschenFehlern } from './schema/errors';
 import { dateiFehlerText, pruefeInhaltsdateien } from './schema/dateien';
+import { bildImMedienordner } from './schema/medienordner';
 import type { BekannteIds } from './schema/fields';
 
 /** `CONTENT_DIR` lets tests and the benchmark build other content with the same code. */
@@ -42,27 +43,22 @@ const ids: BekannteIds = {
 };
 
 /**
- * Astro calls a schema function once per *entry* (to hand it an `image()` bound to that entry's
- * file). Building a collection's zod schema makes hundreds of objects — about 1.5 ms for a
- * Termin, ≈ 8 s of every build at 5,000 Termine (`npm run bench`). In the content layer, `image()`
- * uses the entry's file only to resolve bare file names against its *folder*, and all entries of
- * a collection share one folder (flat `*.md` globs below), so one schema serves them all.
- * Should a collection ever read subfolders, drop this for it.
+ * Images: a path into the one media folder, checked here (file there, really an image) and turned
+ * into Astro's image object by src/medien/bilder.ts. Not Astro's `image()`: see there why.
+ * The schemas are plain objects, built once per collection — a schema *function* would be called
+ * again for every entry (≈ 1.5 ms for a Termin, ≈ 8 s of a build at 5,000 Termine).
  */
-function einmalJeSammlung<S>(bauen: (kontext: SchemaContext) => S): (kontext: SchemaContext) => S {
-  let schema: S | undefined;
-  return (kontext) => (schema ??= bauen(kontext));
-}
+const image = bildImMedienordner();
 
 const md = (sammlung: string) => glob({ pattern: '*.md', base: `${CONTENT_DIR}/${sammlung}` });
 const yaml = (sammlung: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONTENT_DIR}/${sammlung}` });
 
 export const collections = {
-  quartiere: defineCollection({ loader: md('quartiere'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(quartierSchema({ image, ids }))) }),
-  akteure: defineCollection({ loader: yaml('akteure'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(akteurSchema({ image, ids }))) }),
-  kontakte: defineCollection({ loader: yaml('kontakte'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(kontaktSchema({ image, ids }))) }),
-  treffs: defineCollection({ loader: md('treffs'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(treffSchema({ image, ids }))) }),
-  angebote: defineCollection({ loader: md('angebote'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(angebotSchema({ image, ids }))) }),
-  termine: defineCollection({ loader: md('termine'), schema: einmalJeSammlung(({ image }) => mitDeutschenFehlern(terminSchema({ image, ids }))) }),
+  quartiere: defineCollection({ loader: md('quartiere'), schema: mitDeutschenFehlern(quartierSchema({ image, ids })) }),
+  akteure: defineCollection({ loader: yaml('akteure'), schema: mitDeutschenFehlern(akteurSchema({ image, ids })) }),
+  kontakte: defineCollection({ loader: yaml('kontakte'), schema: mitDeutschenFehlern(kontaktSchema({ image, ids })) }),
+  treffs: defineCollection({ loader: md('treffs'), schema: mitDeutschenFehlern(treffSchema({ image, ids })) }),
+  angebote: defineCollection({ loader: md('angebote'), schema: mitDeutschenFehlern(angebotSchema({ image, ids })) }),
+  termine: defineCollection({ loader: md('termine'), schema: mitDeutschenFehlern(terminSchema({ image, ids })) }),
   seiten: defineCollection({ loader: md('seiten'), schema: mitDeutschenFehlern(seiteSchema()) }),
 };

@@ -16,6 +16,7 @@ import {
   type SchemaKontext,
 } from '../schema/collections';
 import type { Choice } from '../schema/enums';
+import { MEDIEN_ORDNER, MEDIEN_PFAD } from '../schema/medien';
 
 // --- the schemas as the editor sees them -------------------------------------------------------
 
@@ -519,8 +520,10 @@ export function buildCmsConfig(optionen: CmsOptionen = {}): CmsKonfiguration {
     locale: 'de',
     // Entwurf → In Prüfung → Bereit: the SQM reviews before anything is published.
     publish_mode: 'editorial_workflow',
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // One media folder that astro:assets processes (AVIF/WebP, widths); entries refer to uploads
+    // relative to their own file: `../../src/assets/uploads/foto.jpg` (src/schema/medien.ts).
+    media_folder: MEDIEN_ORDNER,
+    public_folder: MEDIEN_PFAD,
     ...(optionen.siteUrl ? { site_url: optionen.siteUrl, display_url: optionen.siteUrl } : {}),
     show_preview_links: true,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

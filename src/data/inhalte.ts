@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Adresse } from '../schema/fields';
+import { mitBildern } from '../medien/bilder';
 
 export type QuartierEintrag = CollectionEntry<'quartiere'>;
 export type TreffEintrag = CollectionEntry<'treffs'>;
@@ -18,10 +19,10 @@ const deutsch = (a: string, b: string) => a.localeCompare(b, 'de');
 async function laden() {
   const [quartiere, treffs, angebote, termine, akteure, kontakte, seiten] = await Promise.all([
     getCollection('quartiere'),
-    getCollection('treffs'),
-    getCollection('angebote'),
-    getCollection('termine'),
-    getCollection('akteure'),
+    getCollection('treffs').then(mitBildern),
+    getCollection('angebote').then(mitBildern),
+    getCollection('termine').then(mitBildern),
+    getCollection('akteure').then(mitBildern),
     getCollection('kontakte'),
     getCollection('seiten'),
   ]);

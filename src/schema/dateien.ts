@@ -47,7 +47,7 @@ export interface DateiFehler {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Images may sit next to an entry (`![Bild](./foto.jpg)`, `bild: ./foto.jpg`). */
+/** Images may sit next to an entry for the text (`![Bild](./foto.jpg)`); image fields use src/assets/uploads/. */
 const BILD_ENDUNGEN = new Set(['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'svg']);
 /**
  * Same as `STEUERZEICHEN` in ./fields.ts (a test checks they match). Not imported from there:
@@ -96,7 +96,7 @@ export function leseInhaltsdatei(
 ): { daten?: unknown; text?: string; fehler: DateiFehler[] } {
   const fehler: DateiFehler[] = [];
   if (bytes.byteLength > MAX_DATEIGROESSE) {
-    fehler.push({ datei, meldung: `Datei ist ${Math.round(bytes.byteLength / 1024)} KB groß, erlaubt sind höchstens 1024 KB. Bilder gehören als eigene Datei nach public/uploads/, nicht in den Text.` });
+    fehler.push({ datei, meldung: `Datei ist ${Math.round(bytes.byteLength / 1024)} KB groß, erlaubt sind höchstens 1024 KB. Bilder gehören als eigene Datei in den Medienordner src/assets/uploads/ (im Redaktionssystem: „Wähle ein Bild“), nicht in den Text.` });
     return { fehler };
   }
   let text: string;

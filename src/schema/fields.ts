@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import opening_hours from 'opening_hours';
 import { RRule } from '../lib/rrule-lib';
 import type { Choice } from './enums';
+import { bildPfadFehler } from './medien';
 
 /** Krefeld's rough bounding box; coordinates outside are almost always typos (swapped lat/lon). */
 export const KREFELD_BBOX = { latMin: 51.26, latMax: 51.42, lonMin: 6.47, lonMax: 6.72 } as const;
@@ -287,6 +288,11 @@ export const zusammenfassungen = () =>
     .default({})
     .meta({ title: 'Kurzbeschreibungen in anderen Sprachen', description: 'Optional: 1–2 Sätze je Sprache.' });
 
+/**
+ * The image-path field, which differs by context: in the build it checks the file in the media
+ * folder (src/schema/medienordner.ts), in the CMS it marks the image widget, in the open-data
+ * export it is a URL, in tests a plain string.
+ */
 export type ImageFn = () => z.ZodType;
 
 export const bild = (image: ImageFn) =>
@@ -299,17 +305,16 @@ export const bild = (image: ImageFn) =>
         .min(3, 'Alternativtext fehlt: Beschreiben Sie in einem Satz, was auf dem Bild zu sehen ist.')
         .max(250)
         .meta({ title: 'Alternativtext', description: 'Was ist auf dem Bild zu sehen? Für Menschen, die das Bild nicht sehen.' }),
+      bildnachweis: text(
+        'Bildnachweis',
+        'Wer hat das Bild gemacht? Steht klein unter dem Bild, z. B. „Foto: Anna Muster“ oder „Foto: Treff am Bleichpfad“.',
+        120,
+      ).optional(),
     })
-    // Astro's image() passes any string with a scheme through (remote image): that would load from
-    // another host without consent, and `javascript:`/`data:` have no business in a page at all.
+    // Only uploads from the media folder: no web addresses (another server, no consent), no other folders.
     .superRefine((b, ctx) => {
-      const src = typeof b.src === 'string' ? b.src.replace(/^__ASTRO_IMAGE_/, '') : '';
-      if (/^\s*[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['src'],
-          message: 'Bitte ein hochgeladenes Bild wählen. Web-Adressen (https:, data:, javascript: …) sind nicht erlaubt: das Bild käme sonst von einem fremden Server.',
-        });
+      const meldung = typeof b.src === 'string' ? bildPfadFehler(b.src) : undefined;
+      if (meldung) ctx.addIssue({ code: 'custom', path: ['src'], message: meldung });
     })
     .meta({ title: 'Bild' });
 

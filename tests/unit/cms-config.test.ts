@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { SAMMLUNGEN, buildCmsConfig, cmsSchema, type CmsFeld, type SammlungsName } from '../../src/cms/config';
 import { bereinige, pruefeEintrag } from '../../src/cms/validation';
+import { MEDIEN_ORDNER } from '../../src/schema/medien';
 
 const WURZEL = join(import.meta.dirname, '..', '..');
 
@@ -179,12 +180,29 @@ describe('CMS und Schema stimmen überein', () => {
       local_backend: true,
       load_config_file: false,
       publish_mode: 'editorial_workflow',
-      media_folder: 'public/uploads',
-      public_folder: '/uploads',
+      media_folder: 'src/assets/uploads',
+      public_folder: '../../src/assets/uploads',
       backend: { name: 'git-gateway' },
       slug: { encoding: 'ascii', clean_accents: true },
     });
     expect(buildCmsConfig({ backend: { name: 'gitea', repo: 'quartiere/portal' } }).backend).toEqual({ name: 'gitea', repo: 'quartiere/portal' });
+  });
+
+  it('der Bildpfad, den Decap schreibt, führt von jeder Inhaltsdatei in den Medienordner, den der Build liest', () => {
+    // Decap stores public_folder + file name; the entry sits in content/<sammlung>/.
+    for (const c of config.collections) {
+      const vomEintrag = join(WURZEL, 'content', c.name, config.public_folder, 'foto.jpg');
+      expect(vomEintrag).toBe(join(WURZEL, config.media_folder, 'foto.jpg'));
+    }
+    expect(config.media_folder).toBe(MEDIEN_ORDNER);
+    // src/medien/bilder.ts globs exactly this folder for astro:assets.
+    expect(readFileSync(join(WURZEL, 'src', 'medien', 'bilder.ts'), 'utf8')).toContain(`import.meta.glob<ImageMetadata>('/${MEDIEN_ORDNER}/*.`);
+  });
+
+  it('Bilder: Größenhinweis und Größengrenze beim Hochladen', () => {
+    const src = config.collections.find((c) => c.name === 'treffs')!.fields.find((f) => f.name === 'fotos')!.fields!.find((f) => f.name === 'src')!;
+    expect(src).toMatchObject({ widget: 'image', choose_url: false, media_library: { config: { max_file_size: 2_000_000 } } });
+    expect(src.hint).toMatch(/höchstens 2 MB.*mindestens 1200 Pixel breit/);
   });
 
   it('Verweise suchen und zeigen Namen und speichern den Dateinamen', () => {
@@ -260,11 +278,20 @@ describe('Prüfung im Editor wie beim Bauen', () => {
   });
 
   it('Bild ohne Alternativtext: Meldung beim Bild, die das Feld nennt', () => {
-    const r = pruefeEintrag('termine', { ...termin, bild: { src: '/uploads/cafe.jpg', alt: '' } });
+    const r = pruefeEintrag('termine', { ...termin, bild: { src: '../../src/assets/uploads/cafe.jpg', alt: '' } });
     const meldung = '„Alternativtext“: Alternativtext fehlt: Beschreiben Sie in einem Satz, was auf dem Bild zu sehen ist.';
     expect(r.proFeld.bild).toEqual([meldung]);
-    const kurz = pruefeEintrag('termine', { ...termin, bild: { src: '/uploads/cafe.jpg', alt: 'ab' } });
+    const kurz = pruefeEintrag('termine', { ...termin, bild: { src: '../../src/assets/uploads/cafe.jpg', alt: 'ab' } });
     expect(kurz.proFeld.bild).toEqual([meldung]);
+  });
+
+  it('Bild aus einem anderen Ordner oder von einer Web-Adresse: Meldung beim Bild', () => {
+    const r = pruefeEintrag('termine', { ...termin, bild: { src: '/uploads/cafe.jpg', alt: 'Tassen auf einem Tisch' } });
+    expect(r.proFeld.bild).toEqual([
+      '„Bilddatei“: Bilder liegen im Medienordner src/assets/uploads/ und werden so eingetragen: „../../src/assets/uploads/cafe.jpg“. Bitte das Bild im Redaktionssystem mit „Wähle ein Bild“ hochladen.',
+    ]);
+    const fremd = pruefeEintrag('termine', { ...termin, bild: { src: 'https://example.org/cafe.jpg', alt: 'Tassen auf einem Tisch' } });
+    expect(fremd.proFeld.bild?.[0]).toMatch(/^„Bilddatei“: Bitte ein hochgeladenes Bild wählen/);
   });
 
   it('geleerte Felder gelten als nicht ausgefüllt (kein „Darf nicht leer sein“ für optionale Felder)', () => {

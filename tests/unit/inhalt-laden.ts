@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { angebotSchema, kontaktSchema, quartierSchema, terminSchema, treffSchema } from '../../src/schema/collections';
+import { bildDateiname } from '../../src/schema/medien';
 
 interface Roh {
   id: string;
@@ -37,7 +38,14 @@ export function ladeInhalt(ordner = 'content') {
     kontakte: new Set(eintraege(join(ordner, 'kontakte')).map((e) => e.id)),
     treffs: new Set(eintraege(join(ordner, 'treffs')).map((e) => e.id)),
   };
-  const ctx = { image: () => z.any(), ids };
+  // Images become what the build's data layer hands the pages (src/medien/bilder.ts): an image
+  // object pointing at the built file. Size and hash do not matter to the tests.
+  const image = () =>
+    z.string().transform((pfad) => {
+      const name = bildDateiname(pfad) ?? pfad;
+      return { src: `/_astro/${name}`, width: 1600, height: 1067, format: name.split('.').pop() ?? 'jpg' };
+    });
+  const ctx = { image, ids };
   const laden = <S extends z.ZodType>(sammlung: string, schema: S) =>
     eintraege(join(ordner, sammlung)).map((e) => ({ ...e, data: schema.parse(e.data) as z.output<S> }));
   return {

@@ -109,7 +109,7 @@ describe('typische Fehler der Redaktion werden auf Deutsch mit Feldname gemeldet
   });
 
   it('Bild ohne Alternativtext', () => {
-    expect(fehler(terminSchema(ctx), { ...termin, bild: { src: './foto.jpg' } })).toMatchInlineSnapshot(`
+    expect(fehler(terminSchema(ctx), { ...termin, bild: { src: '../../src/assets/uploads/foto.jpg' } })).toMatchInlineSnapshot(`
       [
         "bild.alt („Alternativtext“): Alternativtext fehlt: Beschreiben Sie in einem Satz, was auf dem Bild zu sehen ist.",
       ]

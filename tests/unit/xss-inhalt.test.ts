@@ -94,7 +94,7 @@ describe('Felder im Inhaltsmodell', () => {
   );
 
   it('nimmt hochgeladene Bilder an', () => {
-    expect(pruefe(bild(() => z.string()), { src: './foto.jpg', alt: 'Ein Foto vom Treff' }).ok).toBe(true);
+    expect(pruefe(bild(() => z.string()), { src: '../../src/assets/uploads/foto.jpg', alt: 'Ein Foto vom Treff' }).ok).toBe(true);
   });
 
   it('prüft Steuerzeichen in Feldern und in ganzen Dateien gleich', () => {
