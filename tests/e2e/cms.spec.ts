@@ -5,9 +5,11 @@
  *     file appears in content/termine/ and passes the build's schema;
  *  2. opens a closed weekday of a Treff in the opening-hours widget and publishes;
  *  3. enters an end before the start, or an image without alt text – refused with German
- *     messages next to the fields, nothing is written;
+ *     messages next to the fields, nothing is written; with the alt text added, the image lands
+ *     in the media folder src/assets/uploads/ and the Termin refers to it;
  *  4. a rebuild shows the series on its page, the Treff page, the calendar and in the Treff's feed
- *     with the EXDATE, and the Treff page's table shows the new opening hours.
+ *     with the EXDATE, the Treff page's table shows the new opening hours, and the uploaded image
+ *     is served through astro:assets (AVIF/WebP in widths).
  * The Treff is a test Treff written before the tests (real content is never changed, so a
  * concurrent run cannot leave an edited file behind); everything the tests create is removed.
  */
@@ -15,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { expect, test } from './helpers';
 import { pruefeEintrag } from '../../src/cms/validation';
@@ -26,10 +29,15 @@ test.describe.configure({ mode: 'serial' });
 const TERMINE = join(process.cwd(), 'content', 'termine');
 const GUELTIG = join(TERMINE, 'e2e-testcafe.md');
 const UNGUELTIG = join(TERMINE, 'e2e-ungueltig.md');
-const OHNE_ALT = join(TERMINE, 'e2e-bild-ohne-text.md');
-const UPLOAD = join(process.cwd(), 'public', 'uploads', 'e2e-testbild.png');
-/** A 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const MIT_BILD = join(TERMINE, 'e2e-bild.md');
+/** Decap's media folder: where the build's image pipeline reads uploads (src/schema/medien.ts). */
+const UPLOAD = join(process.cwd(), 'src', 'assets', 'uploads', 'e2e-testbild.png');
+const BILD_ALT = 'Ein blaues Testbild mit hellem Streifen';
+/** An 800 × 600 PNG, like a small photo. */
+const PNG = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#0d5a8c' } })
+  .composite([{ input: { create: { width: 800, height: 120, channels: 3, background: '#e6f0f7' } }, top: 240, left: 0 }])
+  .png()
+  .toBuffer();
 const TREFF = join(process.cwd(), 'content', 'treffs', 'e2e-treff.md');
 const TREFF_INHALT = `---
 name: E2E Treff
@@ -48,7 +56,7 @@ Ein Treff nur für den automatischen Test des Redaktionssystems.
 `;
 
 function aufraeumen() {
-  for (const datei of [GUELTIG, UNGUELTIG, OHNE_ALT, UPLOAD, TREFF]) rmSync(datei, { force: true });
+  for (const datei of [GUELTIG, UNGUELTIG, MIT_BILD, UPLOAD, TREFF]) rmSync(datei, { force: true });
 }
 test.beforeAll(() => {
   aufraeumen();
@@ -58,7 +66,7 @@ test.beforeAll(() => {
 test.afterAll(aufraeumen);
 
 /** Shared between the serial tests: what was entered, checked after the rebuild. */
-const eingegeben = { datum: '', ausnahme: '', tag: '' };
+const eingegeben = { datum: '', ausnahme: '', tag: '', bild: false };
 
 /** The next Tuesday (1–7 days ahead), so the preview and the Treff page have dates to show. */
 function naechsterDienstag(): string {
@@ -182,10 +190,10 @@ test('Ende vor Beginn wird mit deutscher Meldung abgelehnt, nichts wird geschrie
   expect(existsSync(UNGUELTIG)).toBe(false);
 });
 
-test('ein Bild ohne Alternativtext wird abgelehnt, nichts wird geschrieben', async ({ page }) => {
+test('ein Bild ohne Alternativtext wird abgelehnt; mit Text landet es im Medienordner, den der Build verarbeitet', async ({ page }) => {
   test.setTimeout(60_000);
   await anmelden(page);
-  await grunddaten(page, 'E2E Bild ohne Text', naechsterDienstag(), '15:00', '17:00');
+  await grunddaten(page, 'E2E Bild', naechsterDienstag(), '15:00', '17:00');
   const bild = page.locator('[aria-label="object field"]').filter({ has: page.locator('label', { hasText: /^Bild/ }) }).first();
   await bild.getByTestId('expand-button').first().click();
   await bild.getByRole('button', { name: 'Wähle ein Bild' }).click();
@@ -194,8 +202,19 @@ test('ein Bild ohne Alternativtext wird abgelehnt, nichts wird geschrieben', asy
   await veroeffentlichen(page);
   await expect(page.getByText('„Alternativtext“: Alternativtext fehlt: Beschreiben Sie in einem Satz, was auf dem Bild zu sehen ist.')).toBeVisible();
   await page.waitForTimeout(1500);
-  expect(existsSync(OHNE_ALT)).toBe(false);
+  expect(existsSync(MIT_BILD)).toBe(false);
   expect(existsSync(UPLOAD)).toBe(false);
+
+  await bild.getByLabel('Alternativtext', { exact: true }).fill(BILD_ALT);
+  await veroeffentlichen(page);
+  await expect.poll(() => existsSync(MIT_BILD), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => existsSync(UPLOAD), { timeout: 15_000 }).toBe(true);
+  expect(readFileSync(UPLOAD).equals(PNG)).toBe(true);
+  const daten = frontMatter(MIT_BILD);
+  // The path as seen from the entry file, which the build resolves in the media folder.
+  expect(daten.bild).toEqual({ src: '../../src/assets/uploads/e2e-testbild.png', alt: BILD_ALT });
+  expect(pruefeEintrag('termine', daten)).toEqual({ ok: true, proFeld: {}, alle: [] });
+  eingegeben.bild = true;
 });
 
 test('nach dem Neubau: Serie auf Termin-, Treff- und Kalenderseite und im Feed, neue Öffnungszeiten in der Tabelle', async () => {
@@ -219,4 +238,13 @@ test('nach dem Neubau: Serie auf Termin-, Treff- und Kalenderseite und im Feed, 
   const feed = lies(out, 'kalender', 'treff', 'e2e-treff.ics');
   expect(feed).toContain('SUMMARY:E2E Testcafé');
   expect(feed).toContain(`EXDATE;TZID=Europe/Berlin:${ausnahme.replace(/-/g, '')}T150000`);
+  if (eingegeben.bild) {
+    // The upload went through astro:assets: AVIF and WebP in two widths (the PNG is 800 px wide).
+    const seite = lies(out, 'termine', 'e2e-bild', 'index.html');
+    const avif = /<source srcset="([^"]+)" type="image\/avif"/.exec(seite)?.[1];
+    expect(avif, 'kein AVIF für das hochgeladene Bild').toMatch(/^\/_astro\/e2e-testbild\.[\w-]+\.avif 400w, \/_astro\/e2e-testbild\.[\w-]+\.avif 800w$/);
+    expect(seite).toMatch(/<source srcset="[^"]+ 800w" type="image\/webp"/);
+    expect(seite).toContain(`alt="${BILD_ALT}"`);
+    for (const datei of avif!.split(', ').map((s) => s.split(' ')[0])) expect(existsSync(join(out, datei)), datei).toBe(true);
+  }
 });
