@@ -4,6 +4,7 @@
  * desktop the browser picks the small file for the two photos side by side.
  * (Example content: the Treff am Bleichpfad has two photos, the Hochbeete Angebot one.)
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './helpers';
 
@@ -84,6 +85,9 @@ test.describe('auf dem Handy (390 px, doppelte Pixeldichte)', () => {
     }
     expect(await verschiebungen(page)).toBe(0);
     expect(fremdeAnfragen).toEqual([]);
+    // Alt texts, figure captions, contrast of the credit line.
+    const axe = await new AxeBuilder({ page }).include('.qp-fotos').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 });
 
