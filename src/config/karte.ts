@@ -12,10 +12,13 @@ const umgebung = (import.meta as { env?: Record<string, string | undefined> }).e
 const OSM = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const kachelUrl = umgebung.PUBLIC_KARTE_TILES || OSM;
 
-/** Who receives the tile requests, for the sentence before consent: „… an die Server der …“. */
-function empfaengerVon(url: string): string {
-  if (url === OSM) return 'der OpenStreetMap Foundation (Großbritannien)';
-  if (url.startsWith('/')) return 'dieser Website';
+/**
+ * Who receives the tile requests, for the sentence before consent: „… an die Server der …“;
+ * `woerter` say it in the page's language.
+ */
+export function empfaengerVon(url: string, woerter = { osm: 'der OpenStreetMap Foundation (Großbritannien)', hier: 'dieser Website' }): string {
+  if (url === OSM) return woerter.osm;
+  if (url.startsWith('/')) return woerter.hier;
   try {
     return new URL(url.replace(/[{}]/g, '')).host;
   } catch {
@@ -28,6 +31,8 @@ export const KARTE = {
   kachelUrl,
   /** Credit in the map's corner; OSM asks for „© OpenStreetMap“ linked to its copyright page. */
   attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+  /** The OpenStreetMap link of the credit, for the credit in another language („© {osm} contributors“). */
+  attributionLink: '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
   maxZoom: 19,
   empfaenger: /*#__PURE__*/ empfaengerVon(kachelUrl),
   /** Krefeld city centre, for a map without markers. */

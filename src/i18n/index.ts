@@ -4,6 +4,10 @@
  * other languages live under /<code>/… . Content stays German.
  */
 import { de, type UiKey } from './de';
+import { JA_NEIN_UNBEKANNT, KATEGORIEN, KONTAKT_ROLLEN, SPRACHEN as ANGEBOTS_SPRACHEN, ZIELGRUPPEN, labelOf, type Choice } from '../schema/enums';
+import type { SerienSprache, SerienWoerter } from '../lib/recurrence';
+import type { StatusSprache } from '../lib/opening-status';
+import { statusSprache, tagesWoerter, type TagesWoerter } from '../lib/status-texte';
 
 export interface SprachMeta {
   /** BCP 47 code, also the URL prefix. */
@@ -15,14 +19,44 @@ export interface SprachMeta {
   locale: string;
 }
 
+type Werte<L extends readonly Choice[]> = L[number]['value'];
+
+/**
+ * The content model's lists in a UI language. German labels come from src/schema/enums.ts;
+ * the languages offered in Treffs are named by `Intl.DisplayNames`, except the few values that
+ * are not plain language codes.
+ */
+export interface ListenTexte {
+  kategorie: Record<Werte<typeof KATEGORIEN>, string>;
+  zielgruppe: Record<Werte<typeof ZIELGRUPPEN>, string>;
+  janein: Record<Werte<typeof JA_NEIN_UNBEKANNT>, string>;
+  rolle: Record<Werte<typeof KONTAKT_ROLLEN>, string>;
+  sprache: Record<'de-leicht' | 'dgs' | 'fa', string>;
+}
+
 export interface SprachDatei {
   meta: SprachMeta;
   texte: Record<UiKey, string>;
+  listen: ListenTexte;
 }
+
+const LISTEN = { kategorie: KATEGORIEN, zielgruppe: ZIELGRUPPEN, janein: JA_NEIN_UNBEKANNT, rolle: KONTAKT_ROLLEN, sprache: ANGEBOTS_SPRACHEN };
+export type ListenName = keyof typeof LISTEN;
+const alsTexte = <L extends readonly Choice[]>(liste: L) => Object.fromEntries(liste.map((c) => [c.value, c.label])) as Record<Werte<L>, string>;
 
 const dateien = import.meta.glob<{ default: SprachDatei }>('./sprachen/*.ts', { eager: true });
 
-const deutsch: SprachDatei = { meta: { code: 'de', name: 'Deutsch', dir: 'ltr', locale: 'de-DE' }, texte: de };
+const deutsch: SprachDatei = {
+  meta: { code: 'de', name: 'Deutsch', dir: 'ltr', locale: 'de-DE' },
+  texte: de,
+  listen: {
+    kategorie: alsTexte(KATEGORIEN),
+    zielgruppe: alsTexte(ZIELGRUPPEN),
+    janein: alsTexte(JA_NEIN_UNBEKANNT),
+    rolle: alsTexte(KONTAKT_ROLLEN),
+    sprache: { 'de-leicht': labelOf(ANGEBOTS_SPRACHEN, 'de-leicht'), dgs: labelOf(ANGEBOTS_SPRACHEN, 'dgs'), fa: labelOf(ANGEBOTS_SPRACHEN, 'fa') },
+  },
+};
 
 /** All UI languages, German first, then by code. */
 export const SPRACHEN: SprachDatei[] = [
@@ -44,9 +78,49 @@ export function uebersetzer(code: string | undefined) {
   const { texte } = sprache(code);
   return (key: UiKey, werte?: Record<string, string | number>): string => {
     let text = texte[key] ?? de[key];
-    if (werte) for (const [k, v] of Object.entries(werte)) text = text.replaceAll(`{${k}}`, String(v));
+    // A function as replacement: `$&` in a value (content) stays as written.
+    if (werte) for (const [k, v] of Object.entries(werte)) text = text.replaceAll(`{${k}}`, () => String(v));
     return text;
   };
+}
+
+/**
+ * Splits a translated sentence around one placeholder, for markup in its middle:
+ * `teile(t('treff.lead'), 'quartier')` → [„Treff im Quartier “, „“] around a link.
+ */
+export function teile(text: string, platzhalter: string): [string, string] {
+  const i = text.indexOf(`{${platzhalter}}`);
+  return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + platzhalter.length + 2)];
+}
+
+/** A label of the content model's lists (category, target group, yes/no, role, spoken language) in language `code`. */
+export function beschrifter(code: string | undefined) {
+  const s = sprache(code);
+  const namen = new Intl.DisplayNames(s.meta.locale, { type: 'language', fallback: 'none' });
+  return (liste: ListenName, wert: string): string => {
+    if (s === deutsch) return labelOf(LISTEN[liste], wert);
+    const eigen = (s.listen[liste] as Partial<Record<string, string>>)[wert];
+    return eigen ?? (liste === 'sprache' ? namen.of(wert) : undefined) ?? labelOf(LISTEN[liste], wert);
+  };
+}
+
+/** Series descriptions („jeden Dienstag“) in language `code`, for `serienBeschreibung`. */
+export function serienSprache(code: string | undefined): SerienSprache {
+  const s = sprache(code);
+  // One object per language: serienBeschreibung caches its texts per language object.
+  let ergebnis = serienSprachen.get(s.meta.locale);
+  if (!ergebnis) {
+    const woerter = Object.fromEntries(Object.entries(s.texte).filter(([k]) => k.startsWith('serie.'))) as SerienWoerter;
+    serienSprachen.set(s.meta.locale, (ergebnis = { woerter, locale: s.meta.locale }));
+  }
+  return ergebnis;
+}
+const serienSprachen = new Map<string, SerienSprache>();
+
+/** Opening status and day texts in language `code`, for the page's opening data. */
+export function zeitenSprache(code: string | undefined): { status: StatusSprache; tag: TagesWoerter } {
+  const s = sprache(code);
+  return { status: statusSprache(s.texte, s.meta.locale), tag: tagesWoerter(s.texte, s.meta.locale) };
 }
 
 /** `/treffs/x/` in language `code`: German has no prefix, others `/<code>/treffs/x/`. */

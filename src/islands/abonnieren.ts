@@ -11,12 +11,13 @@ export function aboStarten(): void {
     const feld = box.querySelector<HTMLInputElement>('[data-qp-abo-adresse]')!;
     const meldung = box.querySelector<HTMLElement>('[data-qp-abo-meldung]')!;
     knopf.hidden = false;
+    // The messages come with the box, in the page's language.
     knopf.onclick = () =>
       navigator.clipboard.writeText(feld.value).then(
-        () => (meldung.textContent = 'Adresse kopiert. Fügen Sie sie in Ihrer Kalender-App ein.'),
+        () => (meldung.textContent = box.dataset.kopiert!),
         () => {
           feld.select();
-          meldung.textContent = 'Die Adresse ist markiert: bitte kopieren.';
+          meldung.textContent = box.dataset.markiert!;
         },
       );
   }

@@ -3,13 +3,16 @@
  * month, week and list views, fed by the per-month JSON files. Filters live in the URL, so a
  * filtered calendar can be shared and the back button undoes a filter. The server-rendered list
  * next to it is the same programme without JavaScript.
+ *
+ * Every word it shows — FullCalendar's buttons and hints as well as our own — comes from the page
+ * (#qp-kalender-texte, in the page's language), so no FullCalendar locale is bundled; dates,
+ * weekdays and month titles come from `Intl` in that language, right to left in Arabic.
  */
 import { Calendar, type EventInput, type EventSourceFuncInfo } from 'fullcalendar';
 import dayGridPlugin from 'fullcalendar/daygrid';
 import timeGridPlugin from 'fullcalendar/timegrid';
 import listPlugin from 'fullcalendar/list';
 import classicTheme from 'fullcalendar/themes/classic';
-import deLocale from 'fullcalendar/locales/de';
 import 'fullcalendar/skeleton.css';
 import 'fullcalendar/themes/classic/theme.css';
 import 'fullcalendar/themes/classic/palette.css';
@@ -19,6 +22,48 @@ import type { KalenderEintrag } from '../lib/kalender';
 import { aboStarten } from './abonnieren';
 import { feedFuer, filterAusUrl, filterInUrl, passt, type KalenderFilter } from '../lib/kalender-filter';
 
+/** What the calendar says, rendered by the page in its language. Placeholders in braces. */
+export interface KalenderTexte {
+  /** FullCalendar's locale without its functions: code (BCP 47), direction, button and view texts. */
+  fc: {
+    code: string;
+    direction: 'ltr' | 'rtl';
+    todayText: string;
+    prevText: string;
+    nextText: string;
+    monthText: string;
+    weekTextLong: string;
+    weekTextShort: string;
+    dayText: string;
+    listText: string;
+    allDayText: string;
+    noEventsText: string;
+    closeHint: string;
+    eventsHint: string;
+    viewChangeHint: string;
+  };
+  /** Button hints by unit (`month`, `week`): „Vorheriger Monat“ … */
+  vorher: Record<string, string>;
+  naechste: Record<string, string>;
+  dieser: Record<string, string>;
+  /** Hints of the view tabs by view name: „Monatsansicht“ … */
+  ansicht: Record<string, string>;
+  /** „+{n} weitere“ and its hint */
+  mehr: string;
+  mehrHinweis: string;
+  /** What the „Abonnieren“ box subscribes: „alle Termine im Quartier {quartier}“ … */
+  abo: { alle: string; treff: string; quartier: string; kategorie: string; quartierKategorie: string; ungenau: string };
+  /** „{n} aktiv“ (filters set) */
+  aktiv: string;
+  /** „Keine Termine“, „1 Termin“, „{n} Termine“ */
+  anzahl: { keine: string; one: string; other: string };
+  /** „{anzahl} für Ihre Auswahl“ */
+  auswahl: string;
+  faelltAus: string;
+  /** Language prefix of the page (`/en`, German ''), so events link to their page in the same language. */
+  praefix: string;
+}
+
 const ANSICHTEN = { monat: 'dayGridMonth', woche: 'timeGridWeek', liste: 'listMonth' } as const;
 type Ansicht = keyof typeof ANSICHTEN;
 const ansichtVon = (typ: string) => (Object.keys(ANSICHTEN) as Ansicht[]).find((a) => ANSICHTEN[a] === typ) ?? 'monat';
@@ -26,7 +71,14 @@ const ansichtVon = (typ: string) => (Object.keys(ANSICHTEN) as Ansicht[]).find((
 const wurzel = document.querySelector<HTMLElement>('[data-qp-kalender]');
 if (wurzel) starte(wurzel);
 
+/** Fills `{name}` placeholders (a function as replacement, so `$&` in a name stays as written). */
+function f(vorlage: string, werte: Record<string, string | number | undefined>): string {
+  return vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
+}
+
 function starte(wurzel: HTMLElement) {
+  const texte = JSON.parse(document.getElementById('qp-kalender-texte')!.textContent!) as KalenderTexte;
+  const mehrzahl = new Intl.PluralRules(texte.fc.code);
   const monate: string[] = JSON.parse(wurzel.dataset.monate ?? '[]');
   const formular = wurzel.querySelector<HTMLFormElement>('[data-qp-kalender-filter]')!;
   const status = wurzel.querySelector<HTMLElement>('[data-qp-kalender-status]')!;
@@ -80,12 +132,14 @@ function starte(wurzel: HTMLElement) {
   function aboMelden() {
     const { pfad, genau } = feedFuer(filter);
     const text = (name: string) => formular.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.selectedOptions[0]?.text;
-    let name = 'alle Termine in Krefeld';
-    if (filter.treff) name = `alle Termine im ${text('treff')}`;
-    else if (filter.quartier && filter.kategorie) name = `„${text('kategorie')}“ im Quartier ${text('quartier')}`;
-    else if (filter.quartier) name = `alle Termine im Quartier ${text('quartier')}`;
-    else if (filter.kategorie) name = `alle Termine „${text('kategorie')}“`;
-    if (!genau) name += ' (ohne die weiteren Filter)';
+    const a = texte.abo;
+    const werte = { treff: text('treff'), quartier: text('quartier'), kategorie: text('kategorie') };
+    let name = a.alle;
+    if (filter.treff) name = f(a.treff, werte);
+    else if (filter.quartier && filter.kategorie) name = f(a.quartierKategorie, werte);
+    else if (filter.quartier) name = f(a.quartier, werte);
+    else if (filter.kategorie) name = f(a.kategorie, werte);
+    if (!genau) name = f(a.ungenau, { name });
     aboSetzen({ pfad, name });
   }
 
@@ -94,7 +148,16 @@ function starte(wurzel: HTMLElement) {
   let ansichtJetzt: string = ANSICHTEN[ansichtAusUrl() ?? (schmal.matches ? 'liste' : 'monat')];
   const calendar = new Calendar(ziel, {
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, classicTheme],
-    locale: deLocale,
+    locale: {
+      ...texte.fc,
+      prevHint: (text: string, einheit: string) => texte.vorher[einheit] ?? text,
+      nextHint: (text: string, einheit: string) => texte.naechste[einheit] ?? text,
+      todayHint: (text: string, einheit: string) => texte.dieser[einheit] ?? text,
+      viewHint: (text: string, ansicht: string) => texte.ansicht[ansicht] ?? text,
+      moreLinkText: (n: number) => f(texte.mehr, { n }),
+      moreLinkHint: (n: number) => f(texte.mehrHinweis, { n }),
+    },
+    direction: texte.fc.direction,
     timeZone: 'Europe/Berlin',
     firstDay: 1,
     initialView: ansichtJetzt,
@@ -103,9 +166,6 @@ function starte(wurzel: HTMLElement) {
     validRange: { start: `${monate[0]}-01`, end: wurzel.dataset.ende },
     headerToolbar: { start: 'title', end: 'prev,today,next dayGridMonth,timeGridWeek,listMonth' },
     footerToolbar: false,
-    listText: 'Liste',
-    // The German locale builds „Terminübersichtesansicht“; say it plainly.
-    viewHint: (text: string) => ({ Monat: 'Monatsansicht', Woche: 'Wochenansicht', Liste: 'Listenansicht' })[text] ?? text,
     toolbarClass: 'qp-kal__werkzeug',
     toolbarSectionClass: 'qp-kal__werkzeuggruppe',
     toolbarTitleClass: 'qp-kal__monat',
@@ -132,7 +192,6 @@ function starte(wurzel: HTMLElement) {
     slotMaxTime: '23:00:00',
     dayMaxEvents: 4,
     listDayFormat: { weekday: 'long', day: 'numeric', month: 'long' },
-    noEventsText: 'Keine Termine für diese Auswahl.',
     events: async (info: EventSourceFuncInfo) => {
       const listen = await Promise.all(monateIm(info.start, info.end).map(monatLaden));
       const eindeutig = new Map(listen.flat().map((e) => [e.id, e]));
@@ -143,10 +202,16 @@ function starte(wurzel: HTMLElement) {
     eventContent: (arg) => {
       const p = arg.event.extendedProps as { ausgefallen?: boolean; grund?: string; ort?: string };
       const knoten: HTMLElement[] = [];
-      if (arg.timeText) knoten.push(el('div', arg.timeClass, arg.timeText));
-      const titel = el('div', `${arg.titleClass} qp-kal__titel`);
-      titel.append(el(p.ausgefallen ? 's' : 'span', '', arg.event.title));
-      if (p.ausgefallen) titel.append(el('span', 'qp-kal__grund', ` Fällt aus${p.grund ? `: ${p.grund}` : ''}`));
+      // Times read left to right in Arabic too („10:00–12:00“, never „12:00–10:00“).
+      if (arg.timeText) {
+        const zeit = el('div', arg.timeClass);
+        zeit.append(Object.assign(el('bdi', ''), { dir: 'ltr', textContent: arg.timeText }));
+        knoten.push(zeit);
+      }
+      // Titles are German content: laid out in their own direction, so a long one is cut at its end.
+      const titel = Object.assign(el('div', `${arg.titleClass} qp-kal__titel`), { dir: 'auto' });
+      titel.append(el(p.ausgefallen ? 's' : 'span', 'qp-kal__name', arg.event.title));
+      if (p.ausgefallen) titel.append(el('span', 'qp-kal__grund', ` ${texte.faelltAus}${p.grund ? `: ${p.grund}` : ''}`));
       if (p.ort && arg.view.type === 'listMonth') titel.append(el('span', 'qp-kal__ort', ` · ${p.ort}`));
       knoten.push(titel);
       return { domNodes: knoten };
@@ -172,7 +237,7 @@ function starte(wurzel: HTMLElement) {
       start: e.start,
       ...(e.ende ? { end: e.ende } : {}),
       allDay: Boolean(e.ganztaegig),
-      url: e.url,
+      url: e.url.startsWith('/') ? `${texte.praefix}${e.url}` : e.url,
       // Cancelled: pale, so the struck-through title and the red reason stay readable.
       ...(e.ausgefallen ? { color: '#f3f3f1', contrastColor: '#1a1a1a' } : {}),
       extendedProps: { ausgefallen: Boolean(e.ausgefallen), grund: e.grund, ort: e.ort },
@@ -184,7 +249,8 @@ function starte(wurzel: HTMLElement) {
     const v = calendar.view;
     const n = calendar.getEvents().filter((e) => e.start && e.start < v.currentEnd && (e.end ?? e.start) >= v.currentStart).length;
     const gefiltert = Object.keys(filter).length > 0;
-    const text = `${n === 0 ? 'Keine' : n} ${n === 1 ? 'Termin' : 'Termine'}${gefiltert ? ' für Ihre Auswahl' : ''} – ${v.title}`;
+    const anzahl = n === 0 ? texte.anzahl.keine : f(mehrzahl.select(n) === 'one' ? texte.anzahl.one : texte.anzahl.other, { n });
+    const text = `${gefiltert ? f(texte.auswahl, { anzahl }) : anzahl} – ${v.title}`;
     if (text !== angesagt) status.textContent = angesagt = text;
   }
 
@@ -218,7 +284,7 @@ function starte(wurzel: HTMLElement) {
   const aktiv = formular.querySelector<HTMLElement>('[data-qp-kalender-aktiv]')!;
   function filterboxZeigen() {
     const n = Object.keys(filter).length;
-    aktiv.textContent = n ? `${n} aktiv` : '';
+    aktiv.textContent = n ? f(texte.aktiv, { n }) : '';
     if (n || !schmal.matches) details.open = true;
   }
 

@@ -28,10 +28,13 @@ export function gehminuten(km: number): number {
   return Math.max(1, Math.round(((km * UMWEG) / GEHTEMPO_KMH) * 60));
 }
 
-/** „1,2 km · ca. 21 Min. zu Fuß“ (German decimal comma, one decimal; at least „0,1 km“). */
-export function entfernungText(km: number): string {
-  const kmText = Math.max(0.1, Math.round(km * 10) / 10).toFixed(1).replace('.', ',');
-  return `${kmText} km · ca. ${gehminuten(km)} Min. zu Fuß`;
+/**
+ * „1,2 km · ca. 21 Min. zu Fuß“ (one decimal; at least „0,1 km“). Another language passes its
+ * sentence (`{km}`, `{min}`) and locale for the decimal sign.
+ */
+export function entfernungText(km: number, vorlage = '{km} km · ca. {min} Min. zu Fuß', locale = 'de'): string {
+  const kmText = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.max(0.1, Math.round(km * 10) / 10));
+  return vorlage.replace('{km}', kmText).replace('{min}', String(gehminuten(km)));
 }
 
 /** The places sorted by distance from `von`, nearest first, each with its km; ties keep their order. */

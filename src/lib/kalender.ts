@@ -133,12 +133,14 @@ export function monatPlus(monat: string, n: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-const MONATSNAME = new Intl.DateTimeFormat('de', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monatsnamen = new Map<string, Intl.DateTimeFormat>();
 
-/** `2026-12` → „Dezember 2026“. */
-export function monatName(monat: string): string {
+/** `2026-12` → „Dezember 2026“ (in `locale`: „December 2026“). */
+export function monatName(monat: string, locale = 'de'): string {
   const [y, m] = monat.split('-').map(Number);
-  return MONATSNAME.format(new Date(Date.UTC(y, m - 1, 1)));
+  let format = monatsnamen.get(locale);
+  if (!format) monatsnamen.set(locale, (format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** All months from `von` to `bis`, both included. */

@@ -43,6 +43,31 @@ export interface FinderDaten {
   standorte: Standort[];
 }
 
+/** What the finder says in the browser, in the page's language (placeholders in braces). */
+export interface FinderTexte {
+  locale: string;
+  /** „1 Treff“ and „{n} Treffs“, chosen with `Intl.PluralRules`. */
+  treffs: { one: string; other: string };
+  /** „{treffs} von {gesamt} passen.“ ({n} is the bare number) */
+  passen: string;
+  /** „Alle {treffs}.“ */
+  alle: string;
+  /** „Nach Entfernung von {ort} sortiert.“ */
+  entfernung: string;
+  /** „… sortiert, am nächsten: {name}.“ */
+  entfernungErster: string;
+  /** „Ihrem Standort“, as {ort} above */
+  ihrStandort: string;
+  /** „{km} km · ca. {min} Min. zu Fuß“ */
+  km: string;
+  /** „{grund} Wählen Sie stattdessen …“ */
+  ersatz: string;
+  keinGps: string;
+  ermitteln: string;
+  verweigert: string;
+  nichtVerfuegbar: string;
+}
+
 /** Page id of a place: Treffs and Angebote share one namespace on the map. */
 export const ortId = (typ: KartenOrt['typ'], id: string) => (typ === 'treff' ? id : `angebot-${id}`);
 

@@ -15,8 +15,20 @@ import opening_hours from 'opening_hours';
 import { NRW_NOMINATIM } from '../schema/fields';
 import { addDays, berlinParts, berlinWallToInstant, heuteBerlin, wochentagVon } from './time';
 
-export { oeffnungsStatus } from './opening-status';
-export type { OeffnungsArt, OeffnungsStatus, OeffnungsStatusOptionen } from './opening-status';
+import { oeffnungsStatus as statusIn, type OeffnungsStatus, type OeffnungsStatusOptionen, type StatusSprache } from './opening-status';
+import { STATUS_DE } from './status-texte';
+
+export type { OeffnungsArt, OeffnungsStatus, OeffnungsStatusOptionen, StatusSprache } from './opening-status';
+
+/** The opening status (src/lib/opening-status.ts), in German unless `sprache` says otherwise. */
+export function oeffnungsStatus(
+  intervalle: ReadonlyArray<readonly [number, number]>,
+  jetzt: Date,
+  opts: OeffnungsStatusOptionen = {},
+  sprache: StatusSprache = STATUS_DE,
+): OeffnungsStatus {
+  return statusIn(intervalle, jetzt, opts, sprache);
+}
 
 export const WOCHENTAGE = [
   { kurz: 'Mo', name: 'Montag' },

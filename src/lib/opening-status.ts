@@ -1,5 +1,6 @@
 /**
  * "Jetzt geöffnet" for a Treff: a pure function over precomputed opening intervals.
+ * The words come from the caller (the page ships them in its language), not from this file.
  *
  * It runs in the visitor's browser (a ≤ 2 KB script on every Treff card), so it imports
  * nothing — no opening_hours, no rrule, not even time.ts — and uses only `Intl` with
@@ -24,13 +25,46 @@ export interface OeffnungsStatusOptionen {
   feiertagHeute?: boolean;
 }
 
-const B = 'Europe/Berlin';
-const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('de-DE', { timeZone: B, ...o });
-const tagFmt = new Intl.DateTimeFormat('en-US', { timeZone: B, year: 'numeric', month: '2-digit', day: '2-digit' });
-const uhrFmt = fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const wtFmt = fmt({ weekday: 'long' });
-const datumFmt = fmt({ day: 'numeric', month: 'long' });
-const datumJahrFmt = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+/**
+ * The status sentences of one language, with placeholders: `{z}` a moment or date, `{u}` a time,
+ * `{w}` a weekday, `{d}` a date. They come with the page (src/lib/status-texte.ts), not with this script.
+ */
+export interface StatusTexte {
+  /** „Jetzt geöffnet“ */
+  offen: string;
+  /** „Jetzt geöffnet · bis {z}“ */
+  offenBis: string;
+  /** „Öffnet {z}“ */
+  oeffnet: string;
+  /** „Heute geschlossen (Feiertag)“ */
+  feiertag: string;
+  /** „Vorübergehend geschlossen bis {z}“ */
+  zu: string;
+  /** „Öffnungszeiten siehe Tabelle“ */
+  unbekannt: string;
+  /** „heute um {u}“ */
+  heute: string;
+  /** „morgen um {u}“ */
+  morgen: string;
+  /** „morgen {u}“, after „bis“ */
+  bisMorgen: string;
+  /** „{w} {u}“: „Montag 10:00“ */
+  tag: string;
+  /** „am {d} um {u}“ */
+  datum: string;
+}
+
+/** Texts and the locale (BCP 47) their times, weekdays and dates are written in. */
+export interface StatusSprache {
+  t: StatusTexte;
+  l: string;
+}
+
+const fmt = (l: string, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(l, { timeZone: 'Europe/Berlin', ...o });
+const tagFmt = fmt('en-US', { year: 'numeric', month: '2-digit', day: '2-digit' });
+const uhr = (l: string, d: Date) => fmt(l, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+/** Fills `{x}` placeholders (one letter each). */
+const f = (text: string, w: Record<string, string>) => text.replace(/\{(\w)\}/g, (_, k: string) => w[k]);
 
 /** Berlin date as `YYYY-MM-DD`, which sorts and compares as text. From parts, not a locale's
  * pattern: browsers have changed what 'en-CA' looks like before. */
@@ -43,45 +77,45 @@ const utcTag = (s: string) => Date.parse(`${s}T00:00:00Z`);
 /** Whole calendar days between two Berlin dates. */
 const tageBis = (von: string, bis: string) => Math.round((utcTag(bis) - utcTag(von)) / 864e5);
 
-/** „morgen 09:00“, „Montag 10:00“, „12. Januar 10:00“ — a later moment, seen from `heute`. */
-function wann(d: Date, heute: string): string {
+/** „morgen um 09:00“, „Montag 10:00“, „am 12. Januar um 10:00“ — a later moment, seen from `heute`. */
+function wann(d: Date, heute: string, { t, l }: StatusSprache, nachBis?: boolean): string {
   const n = tageBis(heute, tag(d));
-  const uhr = uhrFmt.format(d);
-  if (n === 0) return `heute um ${uhr}`;
-  if (n === 1) return `morgen um ${uhr}`;
-  if (n < 7) return `${wtFmt.format(d)} ${uhr}`;
-  return `am ${datumFmt.format(d)} um ${uhr}`;
+  const u = uhr(l, d);
+  if (n === 0) return f(t.heute, { u });
+  if (n === 1) return f(nachBis ? t.bisMorgen : t.morgen, { u });
+  if (n < 7) return f(t.tag, { w: fmt(l, { weekday: 'long' }).format(d), u });
+  return f(t.datum, { d: fmt(l, { day: 'numeric', month: 'long' }).format(d), u });
 }
 
 export function oeffnungsStatus(
   intervalle: ReadonlyArray<readonly [number, number]>,
   jetzt: Date,
-  opts: OeffnungsStatusOptionen = {},
+  opts: OeffnungsStatusOptionen,
+  sprache: StatusSprache,
 ): OeffnungsStatus {
+  const { t, l } = sprache;
   const heute = tag(jetzt);
   const { geschlossenBis: bis } = opts;
   if (bis && bis >= heute) {
     const d = new Date(utcTag(bis) + 432e5); // noon UTC is the same date in Berlin
-    const text = (tageBis(heute, bis) > 300 ? datumJahrFmt : datumFmt).format(d);
-    return { offen: false, art: 'voruebergehend', text: `Vorübergehend geschlossen bis ${text}` };
+    const z = fmt(l, { day: 'numeric', month: 'long', ...(tageBis(heute, bis) > 300 ? { year: 'numeric' } : {}) }).format(d);
+    return { offen: false, art: 'voruebergehend', text: f(t.zu, { z }) };
   }
 
-  const t = jetzt.getTime() / 6e4;
-  const naechstes = intervalle.find(([, ende]) => ende > t);
-  if (!naechstes) return { offen: false, art: 'unbekannt', text: 'Öffnungszeiten siehe Tabelle' };
+  const m = jetzt.getTime() / 6e4;
+  const naechstes = intervalle.find(([, ende]) => ende > m);
+  if (!naechstes) return { offen: false, art: 'unbekannt', text: t.unbekannt };
 
-  const [start, ende] = naechstes.map((m) => new Date(m * 6e4));
-  if (naechstes[0] <= t) {
+  const [start, ende] = naechstes.map((x) => new Date(x * 6e4));
+  if (naechstes[0] <= m) {
     const n = tageBis(heute, tag(ende));
     // Ends at midnight: "bis 24:00" reads better than "bis morgen 00:00". A week or more away is
     // the end of the data (e.g. 24/7), not a real closing time: leave it out.
-    const bisWann =
-      n === 0 ? uhrFmt.format(ende) : n === 1 && uhrFmt.format(ende) === '00:00' ? '24:00' : n < 7 ? wann(ende, heute).replace(' um', '') : '';
-    return { offen: true, art: 'offen', text: bisWann ? `Jetzt geöffnet · bis ${bisWann}` : 'Jetzt geöffnet' };
+    const z = n === 0 ? uhr(l, ende) : n === 1 && tag(new Date(ende.getTime() - 1)) === heute ? '24:00' : n < 7 ? wann(ende, heute, sprache, true) : '';
+    return { offen: true, art: 'offen', text: z ? f(t.offenBis, { z }) : t.offen };
   }
-  const startTag = tag(start);
   // A holiday only explains the closure if nothing at all is open today.
   if (opts.feiertagHeute && !intervalle.some(([s, e]) => tag(new Date(s * 6e4)) <= heute && tag(new Date((e - 1) * 6e4)) >= heute))
-    return { offen: false, art: 'geschlossen', text: 'Heute geschlossen (Feiertag)' };
-  return { offen: false, art: startTag === heute ? 'oeffnet-heute' : 'oeffnet-spaeter', text: `Öffnet ${wann(start, heute)}` };
+    return { offen: false, art: 'geschlossen', text: t.feiertag };
+  return { offen: false, art: tag(start) === heute ? 'oeffnet-heute' : 'oeffnet-spaeter', text: f(t.oeffnet, { z: wann(start, heute, sprache) }) };
 }

@@ -9,6 +9,7 @@
  * at 10:00 across the clock change, on any machine.
  */
 import type { Termin } from '../schema/collections';
+import { de } from '../i18n/de';
 import { RRule, type RRuleOptions } from './rrule-lib';
 import { addDays, berlinParts, berlinWallToInstant, formatDatumOhneWochentag, tageZwischen } from './time';
 
@@ -188,20 +189,22 @@ export function startPasstZurRegel(datum: string, regel: string, beginn = '00:00
 
 // --- plain-language description ----------------------------------------------------------
 
-const TAGE = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
-const MONATE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+/** The words of a series description in one language: the `serie.*` strings of src/i18n. */
+export type SerienWoerter = { [K in keyof typeof de as K extends `serie.${string}` ? K : never]: string };
 
-/** „a“, „a und b“, „a, b und c“ */
-function liste(teile: string[]): string {
-  return teile.length <= 1 ? (teile[0] ?? '') : `${teile.slice(0, -1).join(', ')} und ${teile.at(-1)}`;
+const DEUTSCH: SerienSprache = {
+  woerter: Object.fromEntries(Object.entries(de).filter(([k]) => k.startsWith('serie.'))) as SerienWoerter,
+  locale: 'de',
+};
+
+export interface SerienSprache {
+  woerter: SerienWoerter;
+  /** BCP 47 locale for weekday, month and list words. */
+  locale: string;
 }
 
-/** 2 → „2.“, -1 → „letzten“, -2 → „vorletzten“ */
-function ordinal(n: number): string {
-  if (n === -1) return 'letzten';
-  if (n === -2) return 'vorletzten';
-  return n < 0 ? `${-n}.-letzten` : `${n}.`;
-}
+const fuellen = (vorlage: string, werte: Record<string, string | number>) =>
+  vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 
 type Wochentag = { weekday: number; n?: number };
 
@@ -214,11 +217,28 @@ function wochentageVon(byweekday: unknown): Wochentag[] {
 const alsListe = (v: number | number[] | null | undefined): number[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 
 /**
- * The rule in plain German for the page: „jeden Dienstag“, „alle 2 Wochen am Donnerstag“,
+ * The rule in plain words for the page: „jeden Dienstag“, „alle 2 Wochen am Donnerstag“,
  * „jeden 2. Mittwoch im Monat“, „täglich“, „jeden Monat am 15.“, plus „ bis 30. Juni 2027“
- * or „, 10 Termine“. `datum` (the first date) fills in what the rule leaves to DTSTART.
+ * or „, 10 Termine“ — in German unless `sprache` gives another language's words.
+ * `datum` (the first date) fills in what the rule leaves to DTSTART.
  */
-export function serienBeschreibung(regel: string, datum?: string): string {
+export function serienBeschreibung(regel: string, datum?: string, sprache: SerienSprache = DEUTSCH): string {
+  // The same series is described on its page, in lists, feeds and print notices, per language.
+  let jeRegel = beschreibungen.get(sprache);
+  if (!jeRegel) beschreibungen.set(sprache, (jeRegel = new Map()));
+  const schluessel = `${regel}|${datum ?? ''}`;
+  let text = jeRegel.get(schluessel);
+  if (text === undefined) {
+    if (jeRegel.size > 20_000) jeRegel.clear();
+    jeRegel.set(schluessel, (text = beschreibe(regel, datum, sprache)));
+  }
+  return text;
+}
+
+const beschreibungen = new WeakMap<SerienSprache, Map<string, string>>();
+
+function beschreibe(regel: string, datum: string | undefined, sprache: SerienSprache): string {
+  const { woerter: w, locale } = sprache;
   const text = ohnePraefix(regel);
   const o = RRule.parseString(text);
   const k = o.interval && o.interval > 1 ? o.interval : 1;
@@ -227,50 +247,54 @@ export function serienBeschreibung(regel: string, datum?: string): string {
   const monatstage = alsListe(o.bymonthday);
   const startTag = datum ? Number(datum.slice(8, 10)) : undefined;
   const startWochentag = datum ? (new Date(`${datum}T00:00:00Z`).getUTCDay() + 6) % 7 : undefined;
-  const tagnamen = (ws: Wochentag[]) => liste(ws.map((w) => TAGE[w.weekday]));
-  const werktags = tage.map((w) => w.weekday).sort().join() === '0,1,2,3,4' && tage.every((w) => !w.n);
+  const liste = (teile: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(teile);
+  // rrule counts Monday = 0; 2024-01-01 was a Monday.
+  const tagName = (wt: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + wt)));
+  const tagnamen = (ws: Wochentag[]) => liste(ws.map((x) => tagName(x.weekday)));
+  /** 2 → „2.“, -1 → „letzten“, -2 → „vorletzten“ */
+  const ordinal = (n: number) => (n < 0 ? w['serie.ordinal.letzte'] : w['serie.ordinal']).split('|')[Math.abs(n) - 1] ?? `${n}`;
+  const werktags = tage.map((x) => x.weekday).sort().join() === '0,1,2,3,4' && tage.every((x) => !x.n);
 
   let basis: string;
   switch (o.freq) {
     case RRule.DAILY: {
-      if (werktags) basis = 'montags bis freitags';
-      else if (tage.length) basis = `jeden ${tagnamen(tage)}`;
-      else basis = k === 1 ? 'täglich' : `alle ${k} Tage`;
+      if (werktags) basis = w['serie.werktags'];
+      else if (tage.length) basis = fuellen(w['serie.jeden'], { tage: tagnamen(tage) });
+      else basis = k === 1 ? w['serie.taeglich'] : fuellen(w['serie.tage'], { k });
       break;
     }
     case RRule.WEEKLY: {
       const ws = tage.length ? tage : startWochentag !== undefined ? [{ weekday: startWochentag }] : [];
-      if (werktags && k === 1) basis = 'montags bis freitags';
-      else if (!ws.length) basis = k === 1 ? 'wöchentlich' : `alle ${k} Wochen`;
-      else basis = k === 1 ? `jeden ${tagnamen(ws)}` : `alle ${k} Wochen am ${tagnamen(ws)}`;
+      if (werktags && k === 1) basis = w['serie.werktags'];
+      else if (!ws.length) basis = k === 1 ? w['serie.woechentlich'] : fuellen(w['serie.wochen'], { k });
+      else basis = fuellen(k === 1 ? w['serie.jeden'] : w['serie.wochen.am'], { k, tage: tagnamen(ws) });
       break;
     }
     case RRule.MONTHLY: {
       // "2WE" and "WE;BYSETPOS=2" mean the same.
-      const nte = tage.flatMap((w) => (w.n ? [{ ...w, n: w.n }] : setpos.map((n) => ({ weekday: w.weekday, n }))));
-      let was: string;
+      const nte = tage.flatMap((x) => (x.n ? [{ ...x, n: x.n }] : setpos.map((n) => ({ weekday: x.weekday, n }))));
       if (nte.length) {
-        const gleicherTag = nte.every((w) => w.weekday === nte[0].weekday);
-        was = gleicherTag
-          ? `${liste(nte.map((w) => ordinal(w.n)))} ${TAGE[nte[0].weekday]}`
-          : liste(nte.map((w) => `${ordinal(w.n)} ${TAGE[w.weekday]}`));
-        basis = k === 1 ? `jeden ${was} im Monat` : `alle ${k} Monate am ${was}`;
+        const gleicherTag = nte.every((x) => x.weekday === nte[0].weekday);
+        const was = gleicherTag
+          ? fuellen(w['serie.nter'], { n: liste(nte.map((x) => ordinal(x.n))), tag: tagName(nte[0].weekday) })
+          : liste(nte.map((x) => fuellen(w['serie.nter'], { n: ordinal(x.n), tag: tagName(x.weekday) })));
+        basis = fuellen(k === 1 ? w['serie.monat.nter'] : w['serie.monate.nter'], { k, was });
       } else {
         const mt = monatstage.length ? monatstage : startTag ? [startTag] : [];
-        const amTag = mt.length ? ` am ${liste(mt.map((n) => (n === -1 ? 'letzten Tag' : `${n}.`)))}` : '';
-        basis = k === 1 ? (amTag ? `jeden Monat${amTag}` : 'monatlich') : `alle ${k} Monate${amTag}`;
+        const am = liste(mt.map((n) => (n === -1 ? w['serie.letzter.tag'] : fuellen(w['serie.monatstag'], { n }))));
+        basis = k === 1 ? (mt.length ? fuellen(w['serie.monat.am'], { tage: am }) : w['serie.monatlich']) : fuellen(mt.length ? w['serie.monate.am'] : w['serie.monate'], { k, tage: am });
       }
       break;
     }
     case RRule.YEARLY: {
       const monat = alsListe(o.bymonth)[0] ?? (datum ? Number(datum.slice(5, 7)) : undefined);
       const tag = monatstage[0] ?? startTag;
-      const am = monat && tag ? ` am ${tag}. ${MONATE[monat - 1]}` : '';
-      basis = k === 1 ? (am ? `jedes Jahr${am}` : 'jährlich') : `alle ${k} Jahre${am}`;
+      const am = monat && tag ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, monat - 1, tag))) : '';
+      basis = k === 1 ? (am ? fuellen(w['serie.jahr.am'], { datum: am }) : w['serie.jaehrlich']) : fuellen(am ? w['serie.jahre.am'] : w['serie.jahre'], { k, datum: am });
       break;
     }
     default:
-      basis = 'regelmäßig';
+      basis = w['serie.regelmaessig'];
   }
 
   const until = /(?:^|;)UNTIL=(\d{8})(T\d{6}Z?)?/i.exec(text);
@@ -278,8 +302,8 @@ export function serienBeschreibung(regel: string, datum?: string): string {
     const [, tag, zeit] = until;
     let bis = `${tag.slice(0, 4)}-${tag.slice(4, 6)}-${tag.slice(6, 8)}`;
     if (zeit?.toUpperCase().endsWith('Z') && o.until) bis = berlinParts(o.until).datum;
-    return `${basis} bis ${formatDatumOhneWochentag(bis)}`;
+    return fuellen(w['serie.bis'], { serie: basis, datum: formatDatumOhneWochentag(bis, locale) });
   }
-  if (o.count) return `${basis}, ${o.count} ${o.count === 1 ? 'Termin' : 'Termine'}`;
+  if (o.count) return fuellen(o.count === 1 ? w['serie.anzahl.one'] : w['serie.anzahl.other'], { serie: basis, n: o.count });
   return basis;
 }

@@ -237,5 +237,10 @@ export function formatTerminzeit(occ: TerminzeitLike, locale: string = STANDARD_
     : formatDatumLang(occ.datum, locale);
   // A multi-day event is all-day by its dates alone; "ganztägig" would only repeat that.
   const zeit = mehrtaegig && occ.ganztaegig ? '' : formatZeitspanne(occ.beginn, occ.ende, occ.ganztaegig, locale);
-  return zeit ? `${tage}, ${zeit}` : tage;
+  return zeit ? `${tage}${trenner(locale)}${zeit}` : tage;
+}
+
+/** The comma between items of a plain list („a, b“; Arabic „a، b“) in `locale`. */
+export function trenner(locale: string = STANDARD_LOCALE): string {
+  return locale.startsWith('ar') ? '، ' : ', ';
 }

@@ -5,7 +5,7 @@
  * Treff, and — after consent — the map, linked with the list both ways.
  */
 import { entfernungText, nachEntfernung, type Punkt } from '../lib/entfernung';
-import type { FinderDaten } from '../lib/karten-daten';
+import type { FinderDaten, FinderTexte } from '../lib/karten-daten';
 import { findeStandort } from '../lib/standort';
 import { filterAlsParams, filterAusParams, istGefiltert, passt, type TreffFilter } from '../lib/treff-filter';
 import { karteTor, type KartenApi } from './karte-tor';
@@ -16,6 +16,10 @@ const $$ = <T extends HTMLElement>(sel: string, root: ParentNode = document) => 
 
 const zeiten = zeitenStarten();
 const daten = JSON.parse($('#qp-finder')!.textContent!) as FinderDaten;
+const texte = JSON.parse($('#qp-finder-texte')!.textContent!) as FinderTexte;
+const mehrzahl = new Intl.PluralRules(texte.locale);
+/** Fills `{name}` placeholders (a function as replacement, so `$&` in a name stays as written). */
+const f = (vorlage: string, werte: Record<string, string | number>) => vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 const form = $<HTMLFormElement>('#qp-filter')!;
 const anzahl = $('#qp-anzahl')!;
 const gruppen = $('#qp-gruppen')!;
@@ -56,7 +60,7 @@ function urlSchreiben() {
   history.replaceState(null, '', `${location.pathname}${q ? `?${q}` : ''}`);
 }
 
-const treffWort = (n: number) => (n === 1 ? '1 Treff' : `${n} Treffs`);
+const treffWort = (n: number) => f(mehrzahl.select(n) === 'one' ? texte.treffs.one : texte.treffs.other, { n });
 
 /** Applies filter and sorting to list and map, and says what changed. */
 function anwenden(ansagen: boolean) {
@@ -74,7 +78,7 @@ function anwenden(ansagen: boolean) {
     for (const { ort, km } of nachEntfernung(orte, standort.punkt)) {
       const li = liNach.get(ort.id)!;
       const e = $('[data-qp-entfernung]', li)!;
-      e.textContent = entfernungText(km);
+      e.textContent = entfernungText(km, texte.km, texte.locale);
       e.hidden = false;
       sortiert.append(li);
     }
@@ -94,10 +98,11 @@ function anwenden(ansagen: boolean) {
   keine.hidden = n > 0;
   karte?.filtern(sichtbar);
 
-  const teile = [istGefiltert(filter) ? `${treffWort(n)} von ${eintraege.length} passen.` : `Alle ${treffWort(n)}.`];
+  const zahlen = { n, treffs: treffWort(n), gesamt: eintraege.length };
+  const teile = [f(istGefiltert(filter) ? texte.passen : texte.alle, zahlen)];
   if (standort) {
     const erster = sortiert.querySelector('li:not([hidden]) a');
-    teile.push(`Nach Entfernung von ${standort.name} sortiert${erster ? `, am nächsten: ${erster.textContent}` : ''}.`);
+    teile.push(f(erster ? texte.entfernungErster : texte.entfernung, { ort: standort.name, name: erster?.textContent ?? '' }));
   }
   if (ansagen || anzahl.textContent === '') anzahl.textContent = teile.join(' ');
 }
@@ -125,18 +130,17 @@ function sortieren(punkt: Punkt, name: string, wert?: string) {
 }
 
 function ersatzAnbieten(grund: string) {
-  meldung.textContent = `${grund} Wählen Sie stattdessen Ihre Postleitzahl oder Ihr Quartier.`;
+  meldung.textContent = f(texte.ersatz, { grund });
   wahl.open = true;
   standortFeld.focus();
 }
 
 $<HTMLButtonElement>('[data-qp-naehe-start]', naehe)!.addEventListener('click', () => {
-  if (!('geolocation' in navigator)) return ersatzAnbieten('Ihr Browser kann den Standort nicht bestimmen.');
-  meldung.textContent = 'Ihr Standort wird ermittelt …';
+  if (!('geolocation' in navigator)) return ersatzAnbieten(texte.keinGps);
+  meldung.textContent = texte.ermitteln;
   navigator.geolocation.getCurrentPosition(
-    (pos) => sortieren({ lat: pos.coords.latitude, lon: pos.coords.longitude }, 'Ihrem Standort'),
-    (fehler) =>
-      ersatzAnbieten(fehler.code === fehler.PERMISSION_DENIED ? 'Sie haben den Standort nicht freigegeben.' : 'Ihr Standort ist gerade nicht verfügbar.'),
+    (pos) => sortieren({ lat: pos.coords.latitude, lon: pos.coords.longitude }, texte.ihrStandort),
+    (fehler) => ersatzAnbieten(fehler.code === fehler.PERMISSION_DENIED ? texte.verweigert : texte.nichtVerfuegbar),
     { enableHighAccuracy: false, timeout: 10_000, maximumAge: 300_000 },
   );
 });

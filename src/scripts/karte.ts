@@ -25,6 +25,27 @@ export interface KartenApi {
   zeigen(id: string): boolean;
 }
 
+/** What the map says, in the page's language (rendered by src/components/KarteBlock.astro). */
+export interface KartenTexte {
+  /** Address of the map data in the page's language (`/en/treffs/karte.json`). */
+  daten: string;
+  /** Credit in the map's corner (HTML). */
+  attribution: string;
+  plus: string;
+  minus: string;
+  heute: string;
+  angebotOrt: string;
+  inListe: string;
+  treff: string;
+  angebot: string;
+  /** „{name} – {typ}, Details öffnen“ */
+  marker: string;
+  schliessen: string;
+  region: string;
+  hilfeTouch: string;
+  hilfeMaus: string;
+}
+
 interface Optionen {
   /** Quartier page: its Treffs are highlighted, the view fits the Quartier. */
   quartier?: string;
@@ -55,16 +76,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, klasse
 }
 
 /** Popup content, rebuilt at every opening so the status is current. */
-function popupInhalt(o: KartenOrt, d: KartenDaten): HTMLElement {
+function popupInhalt(o: KartenOrt, d: KartenDaten, t: KartenTexte): HTMLElement {
   const box = el('div', undefined, 'qp-popup');
   const name = el('p', undefined, 'qp-popup__name');
   const link = el('a', o.name);
   link.href = o.href;
   name.append(link);
   box.append(name, el('p', o.adresse));
-  if (o.typ === 'angebot') box.append(el('p', 'Angebot an eigenem Ort', 'qp-meta'));
+  if (o.typ === 'angebot') box.append(el('p', t.angebotOrt, 'qp-meta'));
   const a = anzeigeFuer(d.zeiten, o.id, new Date());
-  box.append(el('p', a.heute ? `Heute: ${a.heute}` : o.woche));
+  box.append(el('p', a.heute ? `${t.heute}: ${a.heute}` : o.woche));
   if (a.status) {
     const s = el('p', a.status.text, 'qp-status');
     s.dataset.art = a.status.art;
@@ -72,7 +93,7 @@ function popupInhalt(o: KartenOrt, d: KartenDaten): HTMLElement {
   }
   const eintrag = document.getElementById(`treff-${o.id}`);
   if (eintrag && !eintrag.hidden) {
-    const zurListe = el('a', 'In der Liste zeigen');
+    const zurListe = el('a', t.inListe);
     zurListe.href = `#treff-${o.id}`;
     zurListe.addEventListener('click', (e) => {
       e.preventDefault();
@@ -100,8 +121,9 @@ function stilLaden(): Promise<unknown> {
 
 export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<KartenApi> {
   const opt = JSON.parse(box.dataset.qpKarte || '{}') as Optionen;
+  const t = JSON.parse(box.dataset.qpKarteTexte!) as KartenTexte;
   const flaeche = box.querySelector<HTMLElement>('[data-qp-karte-flaeche]')!;
-  const [antwort] = await Promise.all([fetch('/treffs/karte.json'), stilLaden()]);
+  const [antwort] = await Promise.all([fetch(t.daten), stilLaden()]);
   if (!antwort.ok) throw new Error(`Kartendaten: ${antwort.status}`);
   const d = (await antwort.json()) as KartenDaten;
 
@@ -114,9 +136,12 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
     zoomSnap: 0.5,
     zoomControl: false,
   });
-  L.control.zoom({ zoomInTitle: 'Vergrößern', zoomOutTitle: 'Verkleinern' }).addTo(karte);
+  // On a right-to-left page the zoom buttons sit top right, mirroring the layout.
+  const rtl = getComputedStyle(box).direction === 'rtl';
+  L.control.zoom({ zoomInTitle: t.plus, zoomOutTitle: t.minus, position: rtl ? 'topright' : 'topleft' }).addTo(karte);
+  karte.attributionControl.setPosition(rtl ? 'bottomleft' : 'bottomright');
   karte.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  L.tileLayer(KARTE.kachelUrl, { maxZoom: KARTE.maxZoom, attribution: KARTE.attribution }).addTo(karte);
+  L.tileLayer(KARTE.kachelUrl, { maxZoom: KARTE.maxZoom, attribution: t.attribution }).addTo(karte);
 
   const hervorQuartier = opt.quartier ?? (opt.treff ? d.orte.find((o) => o.id === opt.treff)?.quartiere[0] : undefined);
   for (const q of d.quartiere) {
@@ -144,17 +169,17 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
       riseOnHover: true,
       zIndexOffset: h ? 1000 : 0,
     });
-    // Room for the zoom buttons in the top left corner.
+    // Room for the zoom buttons in the top left (right-to-left: top right) corner.
     // On a phone the popup must fit beside them, or its close button ends up off the map.
-    m.bindPopup(() => popupInhalt(o, d), {
+    m.bindPopup(() => popupInhalt(o, d, t), {
       maxWidth: Math.max(160, Math.min(280, flaeche.clientWidth - 120)),
-      autoPanPaddingTopLeft: L.point(56, 12),
-      autoPanPaddingBottomRight: L.point(12, 12),
+      autoPanPaddingTopLeft: L.point(rtl ? 12 : 56, 12),
+      autoPanPaddingBottomRight: L.point(rtl ? 56 : 12, 12),
     });
     m.on('add', () => {
       const e = m.getElement();
       if (!e) return;
-      e.setAttribute('aria-label', `${o.name} – ${o.typ === 'treff' ? 'Treff' : 'Angebot'}, Details öffnen`);
+      e.setAttribute('aria-label', t.marker.replace('{typ}', o.typ === 'treff' ? t.treff : t.angebot).replace('{name}', () => o.name));
       e.addEventListener('keydown', (ev) => {
         if (ev.key === ' ') {
           ev.preventDefault();
@@ -164,7 +189,7 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
     });
     m.on('popupopen', (ev) => {
       const inhalt = (ev as L.PopupEvent).popup.getElement();
-      inhalt?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', 'Details schließen');
+      inhalt?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', t.schliessen);
       // Keyboard users land in the popup; Escape brings them back to the marker.
       if (inhalt && document.activeElement === m.getElement()) inhalt.querySelector<HTMLElement>('.qp-popup a')?.focus();
       inhalt?.addEventListener('keydown', (k) => {
@@ -193,13 +218,11 @@ export async function karteStarten(box: HTMLElement, fokus: boolean): Promise<Ka
 
   const container = karte.getContainer();
   container.setAttribute('role', 'region');
-  container.setAttribute('aria-label', 'Karte – mit Tab zu den Markierungen, Enter öffnet die Details');
+  container.setAttribute('aria-label', t.region);
 
   const hinweis = box.querySelector<HTMLElement>('[data-qp-karte-hinweis]');
   if (hinweis) {
-    hinweis.textContent = beruehrung
-      ? 'Karte mit zwei Fingern verschieben und zoomen. Eine Markierung antippen für Details.'
-      : 'Zoomen mit + und −. Mit der Tab-Taste erreichen Sie jede Markierung; Enter öffnet die Details.';
+    hinweis.textContent = beruehrung ? t.hilfeTouch : t.hilfeMaus;
     hinweis.hidden = false;
   }
   const widerruf = box.querySelector<HTMLButtonElement>('[data-qp-karte-widerruf]');

@@ -1,7 +1,8 @@
 /**
  * Browser half of "Jetzt geöffnet": reads the page's shipped opening data (#qp-zeiten, built by
  * src/lib/orte-zeiten.ts) and fills every `[data-qp-status]` and `[data-qp-heute]` on the page,
- * always in Krefeld time whatever the device's time zone. Kept tiny: it runs on every Treff page.
+ * always in Krefeld time whatever the device's time zone, in the page's language (the data brings
+ * the words). Kept tiny: it runs on every Treff page.
  */
 import { oeffnungsStatus, type OeffnungsStatus } from '../lib/opening-status';
 import type { ZeitenDaten } from '../lib/orte-zeiten';
@@ -30,7 +31,8 @@ export function anzeigeFuer(d: ZeitenDaten, id: string, jetzt: Date): Anzeige {
   const tag = berlinTag(jetzt);
   const n = Math.round((Date.parse(tag) - Date.parse(d.ab)) / 864e5);
   if (!z || n < 0 || n >= z.h.length) return {};
-  const status = oeffnungsStatus(z.i, jetzt, { geschlossenBis: z.zu, feiertagHeute: d.f.includes(tag) });
+  // The texts and their locale come with the data, in the page's language.
+  const status = oeffnungsStatus(z.i, jetzt, { geschlossenBis: z.zu, feiertagHeute: d.f.includes(tag) }, d);
   return { heute: z.h[n], ...(status.art === 'unbekannt' ? {} : { status }) };
 }
 
