@@ -4,7 +4,7 @@
  * other languages live under /<code>/… . Content stays German.
  */
 import { de, type UiKey } from './de';
-import { JA_NEIN_UNBEKANNT, KATEGORIEN, KONTAKT_ROLLEN, SPRACHEN as ANGEBOTS_SPRACHEN, ZIELGRUPPEN, labelOf, type Choice } from '../schema/enums';
+import { AKTEUR_TYPEN, JA_NEIN_UNBEKANNT, KATEGORIEN, KONTAKT_ROLLEN, SPRACHEN as ANGEBOTS_SPRACHEN, ZIELGRUPPEN, labelOf, type Choice } from '../schema/enums';
 import type { SerienSprache, SerienWoerter } from '../lib/recurrence';
 import type { StatusSprache } from '../lib/opening-status';
 import { statusSprache, tagesWoerter, type TagesWoerter } from '../lib/status-texte';
@@ -31,6 +31,7 @@ export interface ListenTexte {
   zielgruppe: Record<Werte<typeof ZIELGRUPPEN>, string>;
   janein: Record<Werte<typeof JA_NEIN_UNBEKANNT>, string>;
   rolle: Record<Werte<typeof KONTAKT_ROLLEN>, string>;
+  akteur: Record<Werte<typeof AKTEUR_TYPEN>, string>;
   sprache: Record<'de-leicht' | 'dgs' | 'fa', string>;
 }
 
@@ -40,7 +41,7 @@ export interface SprachDatei {
   listen: ListenTexte;
 }
 
-const LISTEN = { kategorie: KATEGORIEN, zielgruppe: ZIELGRUPPEN, janein: JA_NEIN_UNBEKANNT, rolle: KONTAKT_ROLLEN, sprache: ANGEBOTS_SPRACHEN };
+const LISTEN = { kategorie: KATEGORIEN, zielgruppe: ZIELGRUPPEN, janein: JA_NEIN_UNBEKANNT, rolle: KONTAKT_ROLLEN, akteur: AKTEUR_TYPEN, sprache: ANGEBOTS_SPRACHEN };
 export type ListenName = keyof typeof LISTEN;
 const alsTexte = <L extends readonly Choice[]>(liste: L) => Object.fromEntries(liste.map((c) => [c.value, c.label])) as Record<Werte<L>, string>;
 
@@ -54,6 +55,7 @@ const deutsch: SprachDatei = {
     zielgruppe: alsTexte(ZIELGRUPPEN),
     janein: alsTexte(JA_NEIN_UNBEKANNT),
     rolle: alsTexte(KONTAKT_ROLLEN),
+    akteur: alsTexte(AKTEUR_TYPEN),
     sprache: { 'de-leicht': labelOf(ANGEBOTS_SPRACHEN, 'de-leicht'), dgs: labelOf(ANGEBOTS_SPRACHEN, 'dgs'), fa: labelOf(ANGEBOTS_SPRACHEN, 'fa') },
   },
 };
@@ -91,6 +93,13 @@ export function uebersetzer(code: string | undefined) {
 export function teile(text: string, platzhalter: string): [string, string] {
   const i = text.indexOf(`{${platzhalter}}`);
   return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + platzhalter.length + 2)];
+}
+
+/** „1 Angebot“ / „{n} Angebote“: the `.one` or `.other` string for `n` by the language's plural rules. */
+export function zaehler(code: string | undefined) {
+  const t = uebersetzer(code);
+  const regeln = new Intl.PluralRules(sprache(code).meta.locale);
+  return (n: number, one: UiKey, other: UiKey) => t(regeln.select(n) === 'one' ? one : other, { n });
 }
 
 /** A label of the content model's lists (category, target group, yes/no, role, spoken language) in language `code`. */

@@ -106,7 +106,7 @@ function deutscheTexte(code: Fremd): { ganz: Set<string>; stuecke: string[] } {
 async function oberflaeche(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // Content stays German: names and titles of entries, Markdown, addresses, comments in opening hours.
-    const INHALT = 'script, style, template, noscript, h1, .qp-prosa, address, .qp-zusammenfassung p, .qp-oeffnungszeiten em, .qp-kal__name, .qp-kal__ort, .qp-termine__titel, .qp-karte h3';
+    const INHALT = 'script, style, template, noscript, h1, .qp-prosa, address, .qp-zusammenfassung p, .qp-oeffnungszeiten em, .qp-kal__name, .qp-kal__ort, .qp-termine__titel, .qp-karte h3, .qp-kontakt strong, li > a[href*="/angebote/"]';
     const lang = document.documentElement.lang;
     const texte: string[] = [];
     const fremd = (el: Element) => {
@@ -152,10 +152,24 @@ async function fertig(page: Page, pfad: string) {
   if (pfad === '/kalender/') await expect(page.locator('[data-qp-kalender-status]')).not.toBeEmpty();
 }
 
-const SEITEN = ['/treffs/freiraum21/', '/angebote/frauencafe-mit-sprachpraxis/', '/angebote/beratung-in-notlagen-innenstadt/', '/termine/elterncafe-stahldorf/', '/termine/laternenumzug-bleichpfad/', '/treffs/', '/kalender/'];
+const SEITEN = [
+  '/treffs/freiraum21/',
+  '/angebote/frauencafe-mit-sprachpraxis/',
+  '/angebote/beratung-in-notlagen-innenstadt/',
+  '/termine/elterncafe-stahldorf/',
+  '/termine/laternenumzug-bleichpfad/',
+  '/treffs/',
+  '/kalender/',
+  '/',
+  '/quartiere/',
+  '/quartiere/bleichpfad/',
+  '/angebote/',
+  '/angebote/kategorie/beratung/',
+  '/termine/',
+];
 
 for (const code of Object.keys(FREMDE) as Fremd[]) {
-  test(`auf ${code}: keine deutschen Oberflächentexte auf Treff, Angebot, Termin, /treffs/ und /kalender/`, async ({ page }) => {
+  test(`auf ${code}: keine deutschen Oberflächentexte auf Treff, Angebot, Termin, /treffs/, /kalender/ und den Listen`, async ({ page }) => {
     test.setTimeout(90_000);
     const funde: string[] = [];
     for (const pfad of SEITEN) {
