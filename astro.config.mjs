@@ -17,7 +17,7 @@ export default defineConfig({
   ...(process.env.ASTRO_OUT_DIR ? { outDir: process.env.ASTRO_OUT_DIR } : {}),
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: Number(process.env.QP_CONC ?? 4) },
   // Old addresses (`frueher` in a Quartier, Treff, Angebot or Termin) redirect to the current one.
   redirects: weiterleitungen(process.env.CONTENT_DIR ?? './content'),
   // Markdown from the CMS: raw HTML sanitised with an allow-list, links only http(s)/mailto/tel/relative
