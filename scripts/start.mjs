@@ -9,7 +9,7 @@ const SITE_PORT = process.env.PORT ?? '4321';
 const CMS_PORT = process.env.CMS_PORT ?? '8081';
 
 console.log('Baue die Seite …');
-const build = spawnSync('astro', ['build'], { stdio: 'inherit', env, shell: false });
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env, shell: false });
 if (build.status !== 0) {
   console.error('\nDer Build ist fehlgeschlagen – die Meldung oben nennt Datei und Feld.');
   process.exit(build.status ?? 1);
@@ -39,7 +39,7 @@ function neuBauen() {
   }
   laeuft = true;
   console.log('\nInhalt geändert – die Seite wird neu gebaut …');
-  const b = spawn('astro', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const b = spawn(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   b.on('exit', (code) => {
     laeuft = false;
     console.log(code === 0 ? 'Fertig: Seite im Browser neu laden.' : 'Build fehlgeschlagen – die Meldung oben nennt Datei und Feld.');

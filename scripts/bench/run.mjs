@@ -95,14 +95,16 @@ function baumRss(pid) {
 }
 
 /**
- * `npx astro build` in `dir` with CONTENT_DIR; returns wall/CPU seconds, peak RSS (whole process
+ * `npm run build` (scripts/build.mjs) in `dir` with CONTENT_DIR; returns wall/CPU seconds, peak RSS (whole process
  * tree, polled; and the largest single process from /usr/bin/time when present), the log phases.
  */
 async function astroBuild(dir, inhalt) {
   const zeitDatei = join(dir, 'zeit.txt');
   const mitTime = existsSync('/usr/bin/time');
-  const befehl = mitTime ? '/usr/bin/time' : 'npx';
-  const args = mitTime ? ['-o', zeitDatei, '-f', '%e %U %S %M', 'npx', 'astro', 'build'] : ['astro', 'build'];
+  // The same command as `npm run build` (scripts/build.mjs: V8 options), run in the temporary project.
+  const bauen = [process.execPath, join(ROOT, 'scripts/build.mjs')];
+  const befehl = mitTime ? '/usr/bin/time' : bauen[0];
+  const args = mitTime ? ['-o', zeitDatei, '-f', '%e %U %S %M', ...bauen] : bauen.slice(1);
   const env = { ...process.env, CONTENT_DIR: inhalt, QP_JETZT: JETZT, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   delete env.ASTRO_OUT_DIR;
   delete env.ASTRO_CACHE_DIR;

@@ -32,8 +32,12 @@ export const aboEvents = new Map<string, ICalEventData[]>();
 
 export const terminQuelle = (t: TerminEintrag): TerminQuelle => ({ id: t.id, data: t.data, body: t.body });
 
-export async function terminQuellen(): Promise<TerminQuelle[]> {
-  return (await inhalte()).termine.map(terminQuelle);
+let quellen: Promise<readonly TerminQuelle[]> | undefined;
+
+/** Every Termin as the calendar sees it; the same list for the whole build (months are cached per list). */
+export function terminQuellen(): Promise<readonly TerminQuelle[]> {
+  quellen ??= inhalte().then((alle) => Object.freeze(alle.termine.map(terminQuelle)));
+  return quellen;
 }
 
 /** Months the calendar covers: from the current month (Berlin) to the end of the lists' horizon. */
@@ -67,8 +71,13 @@ export async function feedAus(kopf: FeedKopf, termine: readonly TerminQuelle[], 
 /** How many upcoming dates of a Termin get their own "nur diesen Termin" download. */
 export const DATUMS_DOWNLOADS = 12;
 
-/** The upcoming dates of a Termin that can be downloaded one by one (not the cancelled ones). */
+/**
+ * The upcoming dates of a series that can be downloaded one by one (not the cancelled ones).
+ * A single Termin has one file only, serie.ics: a file per date would hold the same event
+ * (thousands of duplicate files at city scale, `npm run bench`).
+ */
 export function datumsDownloads(termin: TerminEintrag): Occurrence[] {
+  if (!termin.data.wiederholung) return [];
   return vorkommenVon(termin)
     .filter((o) => !o.ausgefallen)
     .slice(0, DATUMS_DOWNLOADS);

@@ -46,14 +46,40 @@ function anreichern(occ: Occurrence, termin: TerminEintrag, alle: Inhalte): Vork
   return { occ, termin, href: `/termine/${termin.id}/`, ortName: ort?.name, ortHref: ort?.href };
 }
 
+/**
+ * Every upcoming occurrence, sorted once per build and day: the home page, the Termine list, each
+ * Treff and Quartier page and each embed — in every UI language — take their part of it. (Sorting
+ * all of them again for each of those pages grew faster than the content, `npm run bench`.)
+ */
+const sortiert = new WeakMap<Inhalte, { heute: string; liste: readonly Vorkommen[] }>();
+
+function alleKommenden(alle: Inhalte): readonly Vorkommen[] {
+  const heute = heuteBerlin(jetzt());
+  let gespeichert = sortiert.get(alle);
+  if (gespeichert?.heute !== heute) {
+    const liste: Vorkommen[] = [];
+    for (const termin of alle.termine) for (const occ of vorkommenVon(termin)) liste.push(anreichern(occ, termin, alle));
+    const titel = new Intl.Collator('de');
+    liste.sort((a, b) => a.occ.start.getTime() - b.occ.start.getTime() || titel.compare(a.termin.data.titel, b.termin.data.titel));
+    sortiert.set(alle, (gespeichert = { heute, liste: Object.freeze(liste) }));
+  }
+  return gespeichert.liste;
+}
+
 /** Upcoming occurrences of all Termine that match `filter`, sorted by start, at most `anzahl`. */
 export async function kommendeVorkommen(filter: (t: TerminEintrag) => boolean = () => true, anzahl = Infinity): Promise<Vorkommen[]> {
-  const alle = await inhalte();
-  const liste: Vorkommen[] = [];
-  for (const termin of alle.termine) {
-    if (!filter(termin)) continue;
-    for (const occ of vorkommenVon(termin)) liste.push(anreichern(occ, termin, alle));
+  const treffer: Vorkommen[] = [];
+  for (const v of alleKommenden(await inhalte())) {
+    if (treffer.length >= anzahl) break;
+    if (filter(v.termin)) treffer.push(v);
   }
-  liste.sort((a, b) => a.occ.start.getTime() - b.occ.start.getTime() || a.termin.data.titel.localeCompare(b.termin.data.titel, 'de'));
-  return liste.slice(0, anzahl);
+  return treffer;
+}
+
+/**
+ * A Termin gets a print notice while it has dates to come (or a cancellation to announce):
+ * a notice for what is over helps nobody, and at city scale those were thousands of pages.
+ */
+export function hatAushang(termin: TerminEintrag): boolean {
+  return vorkommenVon(termin).length > 0;
 }

@@ -15,7 +15,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { analysiereHtml, sha256 } from '../lib/html-pruefung.ts';
 import {
@@ -58,6 +60,58 @@ async function kachelVorlage(logger: { warn(m: string): void }): Promise<string>
   }
 }
 
+type Gesammelt = Record<Bereich, { skripte: Set<string>; stile: Set<string>; stilAttribute: Set<string> }>;
+
+/** What one share of the pages holds: violations (with the page's path) and the hashes per area. */
+export interface Teilbefund {
+  verstoesse: string[];
+  hashes: Record<Bereich, InlineHashes>;
+}
+
+const leer = (): Gesammelt => ({
+  inhalt: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+  einbetten: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+  admin: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
+});
+
+/** Reads and analyses one share of the pages; also what each worker thread runs. */
+export function pruefeDateien(wurzel: string, dateien: readonly string[]): Teilbefund {
+  const gesammelt = leer();
+  const verstoesse: string[] = [];
+  for (const datei of dateien) {
+    const pfad = urlPfad(wurzel, datei);
+    const befund = analysiereHtml(readFileSync(datei, 'utf8'));
+    for (const v of befund.verstoesse) verstoesse.push(`  ${pfad}: ${v}`);
+    const ziel = gesammelt[bereichVon(pfad)];
+    for (const s of befund.inlineSkripte) ziel.skripte.add(sha256(s));
+    for (const s of befund.inlineStile) ziel.stile.add(sha256(s));
+    for (const s of befund.stilAttribute) ziel.stilAttribute.add(sha256(s));
+  }
+  const liste = (b: Bereich): InlineHashes => ({ skripte: [...gesammelt[b].skripte], stile: [...gesammelt[b].stile], stilAttribute: [...gesammelt[b].stilAttribute] });
+  return { verstoesse, hashes: { inhalt: liste('inhalt'), einbetten: liste('einbetten'), admin: liste('admin') } };
+}
+
+/**
+ * Parsing every page with parse5 is the slow part at city scale (tens of thousands of pages):
+ * shares of the pages go to worker threads, one per core. A small site is checked in this thread.
+ */
+export async function pruefeParallel(wurzel: string, dateien: readonly string[], abSeiten = 2_000, kerne = Math.min(availableParallelism(), 8)): Promise<Teilbefund[]> {
+  if (kerne <= 1 || dateien.length < abSeiten) return [pruefeDateien(wurzel, dateien)];
+  const groesse = Math.ceil(dateien.length / kerne);
+  const teile = Array.from({ length: kerne }, (_, i) => dateien.slice(i * groesse, (i + 1) * groesse)).filter((t) => t.length > 0);
+  return Promise.all(
+    teile.map(
+      (teil) =>
+        new Promise<Teilbefund>((fertig, fehler) => {
+          const worker = new Worker(new URL('./sicherheit-worker.ts', import.meta.url), { workerData: { wurzel, dateien: teil } });
+          worker.once('message', (befund: Teilbefund) => fertig(befund));
+          worker.once('error', fehler);
+          worker.once('exit', (code) => code !== 0 && fehler(new Error(`HTML-Prüfung: Worker endete mit ${code}`)));
+        }),
+    ),
+  );
+}
+
 export default function sicherheit(): AstroIntegration {
   let redirects: Weiterleitung[] = [];
   return {
@@ -71,21 +125,13 @@ export default function sicherheit(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const wurzel = fileURLToPath(dir);
-        const gesammelt: Record<Bereich, { skripte: Set<string>; stile: Set<string>; stilAttribute: Set<string> }> = {
-          inhalt: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
-          einbetten: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
-          admin: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
-        };
+        const gesammelt = leer();
         const verstoesse: string[] = [];
         const dateien = htmlDateien(wurzel);
-        for (const datei of dateien) {
-          const pfad = urlPfad(wurzel, datei);
-          const befund = analysiereHtml(readFileSync(datei, 'utf8'));
-          for (const v of befund.verstoesse) verstoesse.push(`  ${pfad}: ${v}`);
-          const ziel = gesammelt[bereichVon(pfad)];
-          for (const s of befund.inlineSkripte) ziel.skripte.add(sha256(s));
-          for (const s of befund.inlineStile) ziel.stile.add(sha256(s));
-          for (const s of befund.stilAttribute) ziel.stilAttribute.add(sha256(s));
+        for (const teil of await pruefeParallel(wurzel, dateien)) {
+          verstoesse.push(...teil.verstoesse);
+          for (const b of Object.keys(gesammelt) as Bereich[])
+            for (const art of ['skripte', 'stile', 'stilAttribute'] as const) for (const h of teil.hashes[b][art]) gesammelt[b][art].add(h);
         }
         if (verstoesse.length > 0)
           throw new Error(

@@ -4,6 +4,11 @@
  * also the builds of `npm start`, the benchmark and the tests, whatever their outDir.
  * Only pages that mark their content with `data-pagefind-body` are indexed (Treffs, Angebote,
  * Termine, Quartiere, pages); the language comes from <html lang="de"> (German stemming).
+ *
+ * One index, German: the content is German in every UI language, so the copies under /en/, /tr/ …
+ * are neither read nor indexed (at city scale that was four fifths of the pages and of the
+ * indexing time, `npm run bench`). pagefind falls back to its largest index, so the search on
+ * /en/suche/ searches the German one, and src/scripts/suche.ts opens results in the page's language.
  * @returns {import('astro').AstroIntegration}
  */
 export default function suchindex() {
@@ -17,13 +22,43 @@ export default function suchindex() {
         const pfad = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Suchindex (pagefind) konnte nicht starten: ${errors.join('; ')}`);
-        const ergebnis = await index.addDirectory({ path: pfad });
+        const { glob, andere } = await deutscheSeiten(pfad);
+        const ergebnis = await index.addDirectory({ path: pfad, glob });
         if (ergebnis.errors.length) throw new Error(`Suchindex: ${ergebnis.errors.join('; ')}`);
         const geschrieben = await index.writeFiles({ outputPath: join(pfad, 'pagefind') });
         if (geschrieben.errors.length) throw new Error(`Suchindex: ${geschrieben.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`${ergebnis.page_count} Seiten im Suchindex`);
+        logger.info(`${ergebnis.page_count} Seiten im Suchindex (Deutsch; nicht gelesen: ${andere.map((s) => `/${s}/`).join(', ') || '–'})`);
       },
     },
   };
+}
+
+/**
+ * The folders of the other UI languages: top-level folders whose start page is not German.
+ * @param {string} pfad
+ */
+async function sprachOrdner(pfad) {
+  const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  return readdirSync(pfad, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(pfad, e.name, 'index.html')))
+    .filter((e) => {
+      const lang = /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(join(pfad, e.name, 'index.html'), 'utf8'))?.[1];
+      return lang !== undefined && lang !== 'de' && lang === e.name;
+    })
+    .map((e) => e.name);
+}
+
+/**
+ * Which files pagefind reads: every HTML file except the other languages' folders.
+ * @param {string} pfad
+ */
+async function deutscheSeiten(pfad) {
+  const { readdirSync } = await import('node:fs');
+  const andere = new Set(await sprachOrdner(pfad));
+  const ordner = readdirSync(pfad, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !andere.has(e.name) && !['_astro', 'pagefind', '_nginx'].includes(e.name))
+    .map((e) => e.name);
+  return { glob: `{${['*.html', ...ordner.map((o) => `${o}/**/*.html`)].join(',')}}`, andere: [...andere] };
 }

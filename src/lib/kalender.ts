@@ -160,8 +160,27 @@ export interface MonatsVorkommen {
   termin: TerminQuelle;
 }
 
-/** Every occurrence overlapping `monat` (Berlin), cancelled ones included, sorted by start and title. */
-export function vorkommenImMonat(termine: readonly TerminQuelle[], monat: string): MonatsVorkommen[] {
+/**
+ * Months already expanded, per list of Termine: a build asks for the same month many times (the
+ * month page and the calendar page in every UI language, the month file, which months have a
+ * page) — at city scale that was 14 s of expanding the same series again (`npm run bench`).
+ * The list must not change after the first call (the build's lists never do).
+ */
+const monateJeListe = new WeakMap<readonly TerminQuelle[], Map<string, readonly MonatsVorkommen[]>>();
+
+/**
+ * Every occurrence overlapping `monat` (Berlin), cancelled ones included, sorted by start and
+ * title. Shared between callers: read it, never change it.
+ */
+export function vorkommenImMonat(termine: readonly TerminQuelle[], monat: string): readonly MonatsVorkommen[] {
+  let monate = monateJeListe.get(termine);
+  if (!monate) monateJeListe.set(termine, (monate = new Map()));
+  let liste = monate.get(monat);
+  if (!liste) monate.set(monat, (liste = Object.freeze(expandiereMonat(termine, monat))));
+  return liste;
+}
+
+function expandiereMonat(termine: readonly TerminQuelle[], monat: string): MonatsVorkommen[] {
   const { von, bis } = monatsgrenzen(monat);
   const liste: MonatsVorkommen[] = [];
   for (const termin of termine) for (const occ of expandOccurrences(termin.data, termin.id, von, bis)) liste.push({ occ, termin });

@@ -108,9 +108,17 @@ function bloecke(tokens: Token[], trenner = '\n\n'): string {
  * „– …“ or „1. …“, links as „Text (Adresse)“, no HTML, no Markdown markers.
  */
 export function markdownZuKlartext(markdown: string): string {
-  const tokens = new Lexer({ gfm: true }).lex(markdown ?? '');
-  return bloecke(tokens)
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // The same text goes into the page's metadata in every language, the feeds and the open data.
+  let text = klartexte.get(markdown);
+  if (text === undefined) {
+    if (klartexte.size > 20_000) klartexte.clear();
+    const tokens = new Lexer({ gfm: true }).lex(markdown ?? '');
+    text = bloecke(tokens)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    klartexte.set(markdown, text);
+  }
+  return text;
 }
+const klartexte = new Map<string, string>();

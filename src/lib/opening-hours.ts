@@ -230,8 +230,23 @@ function stueckeVon(o: opening_hours, datum: string): Stueck[] {
  * A period past midnight ("Fr 20:00-02:00") stays on the day it starts.
  */
 export function wochentabelle(oh: string, ab: Date = new Date()): Wochentabelle {
+  // Every Treff's table is asked for by its page, the cards on lists and maps and the print
+  // notice, in every UI language: work it out once per value and day. Read it, never change it.
+  const heute = heuteBerlin(ab);
+  const schluessel = `${heute}|${oh}`;
+  let tabelle = tabellen.get(schluessel);
+  if (!tabelle) {
+    if (tabellen.size > 5_000) tabellen.clear();
+    tabellen.set(schluessel, (tabelle = tabelleAusrechnen(oh, heute)));
+  }
+  return tabelle;
+}
+
+const tabellen = new Map<string, Wochentabelle>();
+
+function tabelleAusrechnen(oh: string, heute: string): Wochentabelle {
   const o = parse(oh);
-  const montag = referenzMontag(oh, heuteBerlin(ab));
+  const montag = referenzMontag(oh, heute);
   // Eight days: Sunday's night may run on into Monday.
   const tage = Array.from({ length: 8 }, (_, i) => stueckeVon(o, addDays(montag, i)));
 

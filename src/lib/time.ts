@@ -125,8 +125,12 @@ export function berlinWallToInstant(datum: string, zeit = '00:00'): Date {
 
 /** Today's date in Krefeld (`YYYY-MM-DD`). */
 export function heuteBerlin(now: Date = new Date()): string {
-  return berlinParts(now).datum;
+  // Asked for with the same "now" thousands of times per build.
+  const t = now.getTime();
+  if (t !== zuletzt.t) zuletzt = { t, datum: berlinParts(now).datum };
+  return zuletzt.datum;
 }
+let zuletzt = { t: Number.NaN, datum: '' };
 
 /** Calendar arithmetic on plain dates (no time zone involved). */
 export function addDays(datum: string, n: number): string {

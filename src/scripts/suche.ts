@@ -31,9 +31,18 @@ function ladePagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/**
+ * The index holds the German pages only (the content is German in every UI language); a result
+ * opens in the language of the search page, e.g. /en/treffs/… from /en/suche/.
+ */
+function inSeitensprache(url: string): string {
+  const sprache = document.documentElement.lang;
+  return sprache && sprache !== 'de' && url.startsWith('/') ? `/${sprache}${url}` : url;
+}
+
 function alsTreffer(d: PagefindDaten): Treffer {
   return {
-    url: d.url,
+    url: inSeitensprache(d.url),
     titel: d.meta.title ?? d.url,
     typ: d.filters.typ?.[0] ?? '',
     quartier: d.meta.quartier,

@@ -1,0 +1,48 @@
+/**
+ * The build's HTML check (src/integrations/sicherheit.ts) splits large sites over worker threads.
+ * The example content is below that size, so this test runs the split on a made-up site: the
+ * workers must find the same violations and inline-code hashes as the check in one thread.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pruefeDateien, pruefeParallel } from '../../src/integrations/sicherheit';
+
+const wurzel = mkdtempSync(join(tmpdir(), 'qp-sicherheit-'));
+afterAll(() => rmSync(wurzel, { recursive: true, force: true }));
+
+const dateien: string[] = [];
+for (let i = 0; i < 60; i++) {
+  const ordner = join(wurzel, i % 2 ? 'treffs' : 'einbetten', `s${i}`);
+  mkdirSync(ordner, { recursive: true });
+  const datei = join(ordner, 'index.html');
+  const inhalt =
+    i === 47
+      ? '<div class="qp-prosa"><img src="x" onerror="alert(1)"></div>'
+      : `<div class="qp-prosa"><p>Seite ${i}</p></div><script>console.log(${i % 3})</script><p style="color: red">x</p>`;
+  writeFileSync(datei, `<!doctype html><html lang="de"><head><style>p{margin:${i % 4}px}</style></head><body>${inhalt}</body></html>`);
+  dateien.push(datei);
+}
+
+const sortiert = (teile: Awaited<ReturnType<typeof pruefeParallel>>) => ({
+  verstoesse: teile.flatMap((t) => t.verstoesse).sort(),
+  hashes: Object.fromEntries(
+    (['inhalt', 'einbetten', 'admin'] as const).map((b) => [
+      b,
+      Object.fromEntries((['skripte', 'stile', 'stilAttribute'] as const).map((a) => [a, [...new Set(teile.flatMap((t) => t.hashes[b][a]))].sort()])),
+    ]),
+  ),
+});
+
+describe('HTML-Prüfung in Worker-Threads', () => {
+  it('findet mit drei Workern dasselbe wie in einem Thread', async () => {
+    const einzeln = sortiert([pruefeDateien(wurzel, dateien)]);
+    const parallel = await pruefeParallel(wurzel, dateien, 0, 3);
+    expect(parallel).toHaveLength(3);
+    expect(sortiert(parallel)).toEqual(einzeln);
+    expect(einzeln.verstoesse).toEqual(['  /treffs/s47/: <img> hat ein Ereignis-Attribut onerror="alert(1)"']);
+    expect(einzeln.hashes.inhalt.skripte).toHaveLength(3);
+    expect(einzeln.hashes.einbetten.stile).toHaveLength(2);
+  });
+});
