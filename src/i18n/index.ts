@@ -7,6 +7,7 @@ import { de, type UiKey } from './de';
 import { AKTEUR_TYPEN, JA_NEIN_UNBEKANNT, KATEGORIEN, KONTAKT_ROLLEN, SPRACHEN as ANGEBOTS_SPRACHEN, ZIELGRUPPEN, labelOf, type Choice } from '../schema/enums';
 import type { SerienSprache, SerienWoerter } from '../lib/recurrence';
 import type { StatusSprache } from '../lib/opening-status';
+import type { SuchTexte } from '../lib/suche';
 import { statusSprache, tagesWoerter, type TagesWoerter } from '../lib/status-texte';
 
 export interface SprachMeta {
@@ -189,4 +190,25 @@ export function linksInSprache(html: string, code: string, freieSeiten: Readonly
 /** Crosses a page's static paths with every UI language (`[...sprache]` route segment). */
 export function mitSprachen<P extends { params: Record<string, string | undefined>; props?: unknown }>(pfade: P[]) {
   return sprachPfade().flatMap(({ sprache }) => pfade.map((p) => ({ ...p, params: { ...p.params, sprache } })));
+}
+
+/** The site search's words in language `code` (rendered into /suche/ for src/scripts/suche.ts). */
+export function suchTexte(code: string | undefined): SuchTexte {
+  const t = uebersetzer(code);
+  return {
+    locale: sprache(code).meta.locale,
+    typen: {
+      Treff: t('suche.typ.treff'),
+      Angebot: t('suche.typ.angebot'),
+      Termin: t('suche.typ.termin'),
+      Quartier: t('suche.typ.quartier'),
+      Seite: t('suche.typ.seite'),
+    },
+    weitere: t('suche.typ.weitere'),
+    keine: t('suche.treffer.keine'),
+    anzahl: { one: t('suche.treffer.one'), few: t('suche.treffer.few'), other: t('suche.treffer.other') },
+    erste: t('suche.erste'),
+    fehler: t('suche.fehler'),
+    quartier: t('finder.quartier.ort'),
+  };
 }

@@ -1,18 +1,31 @@
 /**
  * The site search's plain logic, shared by the /suche/ page (build) and its browser script:
  * result types, grouping and safe excerpts. No DOM, no pagefind: Vitest tests it directly.
+ * Words come in as `SuchTexte` (src/i18n `suchTexte()`, rendered into the page as JSON), so the
+ * script carries none and speaks the page's language.
  */
 
 /** Result types in the order the page shows them; `typ` is the pagefind filter value set by Base.astro. */
-export const SUCH_TYPEN = [
-  { typ: 'Treff', mehrzahl: 'Treffs' },
-  { typ: 'Angebot', mehrzahl: 'Angebote' },
-  { typ: 'Termin', mehrzahl: 'Termine' },
-  { typ: 'Quartier', mehrzahl: 'Quartiere' },
-  { typ: 'Seite', mehrzahl: 'Seiten' },
-] as const;
+export const SUCH_TYPEN = ['Treff', 'Angebot', 'Termin', 'Quartier', 'Seite'] as const;
 
-export type SuchTyp = (typeof SUCH_TYPEN)[number]['typ'];
+export type SuchTyp = (typeof SUCH_TYPEN)[number];
+
+/** The search's words in one language. Placeholders: `{n}`, `{begriff}`, `{name}`. */
+export interface SuchTexte {
+  locale: string;
+  /** Plural name per type: „Treffs“. */
+  typen: Record<SuchTyp, string>;
+  weitere: string;
+  keine: string;
+  /** Result count by plural category of `locale` (`one`, `few`, `other` …); `other` is required. */
+  anzahl: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  erste: string;
+  fehler: string;
+  /** „Quartier {name}“ */
+  quartier: string;
+}
+
+const fuellen = (text: string, werte: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 
 export interface Treffer {
   url: string;
@@ -31,9 +44,9 @@ export interface Gruppe {
 }
 
 /** Groups results by type in the fixed order; unknown types go last, under „Weitere“. */
-export function gruppieren(treffer: readonly Treffer[]): Gruppe[] {
-  const gruppen: Gruppe[] = SUCH_TYPEN.map((s) => ({ typ: s.typ, mehrzahl: s.mehrzahl, treffer: [] as Treffer[] }));
-  const weitere: Gruppe = { typ: '', mehrzahl: 'Weitere', treffer: [] };
+export function gruppieren(treffer: readonly Treffer[], texte: SuchTexte): Gruppe[] {
+  const gruppen: Gruppe[] = SUCH_TYPEN.map((typ) => ({ typ, mehrzahl: texte.typen[typ], treffer: [] as Treffer[] }));
+  const weitere: Gruppe = { typ: '', mehrzahl: texte.weitere, treffer: [] };
   for (const t of treffer) (gruppen.find((g) => g.typ === t.typ) ?? weitere).treffer.push(t);
   return [...gruppen, weitere].filter((g) => g.treffer.length > 0);
 }
@@ -62,16 +75,20 @@ function entschluesseln(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** „3 Treffer für „Elterncafé““ */
-export function trefferText(anzahl: number, begriff: string): string {
-  if (anzahl === 0) return `Keine Treffer für „${begriff}“.`;
-  return `${anzahl} Treffer für „${begriff}“.`;
+/** „3 Treffer für „Elterncafé““, by the plural rules of the language. */
+export function trefferText(anzahl: number, begriff: string, texte: SuchTexte): string {
+  if (anzahl === 0) return fuellen(texte.keine, { begriff });
+  const art = new Intl.PluralRules(texte.locale).select(anzahl);
+  return fuellen(texte.anzahl[art] ?? texte.anzahl.other, { n: anzahl.toLocaleString(texte.locale), begriff });
 }
 
+/** „Die ersten 60 stehen hier.“ */
+export const ersteText = (n: number, texte: SuchTexte) => fuellen(texte.erste, { n: n.toLocaleString(texte.locale) });
+
 /** The meta line under a result: „Quartier Stahldorf · Quartierszentrum Stahldorf“. */
-export function trefferOrt(t: Pick<Treffer, 'typ' | 'quartier' | 'ort'>): string {
+export function trefferOrt(t: Pick<Treffer, 'typ' | 'quartier' | 'ort'>, texte: SuchTexte): string {
   const teile: string[] = [];
-  if (t.quartier && t.typ !== 'Quartier') teile.push(`Quartier ${t.quartier}`);
+  if (t.quartier && t.typ !== 'Quartier') teile.push(fuellen(texte.quartier, { name: t.quartier }));
   if (t.ort && t.typ !== 'Treff') teile.push(t.ort);
   return teile.join(' · ');
 }

@@ -3,7 +3,7 @@
  * someone focuses the box, types, or arrives with ?q= (from the header form), so the page stays
  * far under 30 KB of JavaScript until then. Without this script the page lists everything.
  */
-import { escapeHtml, gruppieren, sichererAuszug, trefferOrt, trefferText, type Treffer } from '../lib/suche';
+import { ersteText, escapeHtml, gruppieren, sichererAuszug, trefferOrt, trefferText, type SuchTexte, type Treffer } from '../lib/suche';
 
 interface PagefindDaten {
   url: string;
@@ -51,14 +51,14 @@ function alsTreffer(d: PagefindDaten): Treffer {
   };
 }
 
-function trefferHtml(treffer: Treffer[]): string {
-  return gruppieren(treffer)
+function trefferHtml(treffer: Treffer[], texte: SuchTexte): string {
+  return gruppieren(treffer, texte)
     .map(
       (g) => `<section class="qp-suche__gruppe" aria-label="${escapeHtml(g.mehrzahl)}">
   <h2>${escapeHtml(g.mehrzahl)} <span class="qp-meta">(${g.treffer.length})</span></h2>
   <ul class="qp-suche__treffer">${g.treffer
     .map((t) => {
-      const ort = trefferOrt(t);
+      const ort = trefferOrt(t, texte);
       return `<li><a href="${escapeHtml(t.url)}">${escapeHtml(t.titel)}</a>${ort ? `<p class="qp-suche__ort">${escapeHtml(ort)}</p>` : ''}<p class="qp-suche__auszug">${t.auszug}</p></li>`;
     })
     .join('')}</ul>
@@ -74,7 +74,9 @@ export function starteSuche(): void {
   const status = document.querySelector<HTMLElement>('[data-qp-suche-status]');
   const ausgabe = document.querySelector<HTMLElement>('[data-qp-suche-ergebnisse]');
   const alles = document.querySelector<HTMLElement>('[data-qp-suche-alles]');
-  if (!form || !eingabe || !typen || !status || !ausgabe || !alles) return;
+  const texteJson = document.getElementById('qp-suche-texte')?.textContent;
+  if (!form || !eingabe || !typen || !status || !ausgabe || !alles || !texteJson) return;
+  const texte = JSON.parse(texteJson) as SuchTexte;
   typen.hidden = false;
 
   const params = new URLSearchParams(location.search);
@@ -102,12 +104,12 @@ export function starteSuche(): void {
       const suche = await pf.search(begriff, filter ? { filters: { typ: filter } } : {});
       const daten = await Promise.all(suche.results.slice(0, HOECHSTENS).map((r) => r.data()));
       if (meinLauf !== lauf) return; // a newer search has started meanwhile
-      status!.textContent = trefferText(suche.results.length, begriff) + (suche.results.length > HOECHSTENS ? ` Die ersten ${HOECHSTENS} stehen hier.` : '');
-      ausgabe!.innerHTML = trefferHtml(daten.map(alsTreffer));
+      status!.textContent = trefferText(suche.results.length, begriff, texte) + (suche.results.length > HOECHSTENS ? ` ${ersteText(HOECHSTENS, texte)}` : '');
+      ausgabe!.innerHTML = trefferHtml(daten.map(alsTreffer), texte);
       alles!.hidden = suche.results.length > 0;
     } catch {
       if (meinLauf !== lauf) return;
-      status!.textContent = 'Die Suche ist gerade nicht verfügbar. Unten finden Sie alles nach Bereichen.';
+      status!.textContent = texte.fehler;
       alles!.hidden = false;
     }
   }

@@ -13,6 +13,8 @@ const SEITENTYPEN = [
   '/angebote/frauencafe-mit-sprachpraxis/',
   '/termine/',
   '/termine/elterncafe-stahldorf/',
+  '/kalender/',
+  '/suche/',
   '/datenschutz/',
   '/barrierefreiheit/',
   '/leichte-sprache/',
@@ -30,11 +32,12 @@ for (const breite of [375, 1280]) {
   }
 }
 
-// Every page type in every other UI language too (phone width; the layout is the same as German).
-for (const sprache of ['en', 'tr', 'ar', 'uk']) {
-  test(`axe (WCAG 2.1 A/AA) findet nichts auf den Seitentypen in ${sprache}`, async ({ page }) => {
+// Every page type in every other UI language too, at both widths (Arabic is laid out right to left).
+for (const sprache of ['en', 'tr', 'ar', 'uk'])
+  for (const breite of [375, 1280]) {
+  test(`axe (WCAG 2.1 A/AA) findet nichts auf den Seitentypen in ${sprache} bei ${breite} px`, async ({ page }) => {
     test.setTimeout(120_000);
-    await page.setViewportSize({ width: 375, height: 800 });
+    await page.setViewportSize({ width: breite, height: 800 });
     const funde: string[] = [];
     for (const url of SEITENTYPEN) {
       await page.goto(`/${sprache}${url}`);
@@ -43,7 +46,27 @@ for (const sprache of ['en', 'tr', 'ar', 'uk']) {
     }
     expect(funde).toEqual([]);
   });
-}
+  }
+
+// With the map: after consent (remembered in localStorage) Leaflet draws markers, controls and
+// the attribution into the page; they must pass too. Tiles come from a local file.
+const KACHEL = /\/\d+\/\d+\/\d+\.png(\?.*)?$/;
+for (const sprache of ['', '/en', '/ar'])
+  for (const breite of [375, 1280]) {
+    test(`axe (WCAG 2.1 A/AA) findet nichts mit geladener Karte auf ${sprache || '/de'} bei ${breite} px`, async ({ page }) => {
+      await page.route(KACHEL, (route) => route.fulfill({ path: 'tests/fixtures/kachel.png', contentType: 'image/png' }));
+      await page.addInitScript(() => localStorage.setItem('qp-karte-zustimmung', 'ja'));
+      await page.setViewportSize({ width: breite, height: 800 });
+      const funde: string[] = [];
+      for (const url of ['/treffs/', '/treffs/freiraum21/']) {
+        await page.goto(`${sprache}${url}`);
+        await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible();
+        const ergebnis = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of ergebnis.violations) funde.push(`${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 2).join(' | ')}`);
+      }
+      expect(funde).toEqual([]);
+    });
+  }
 
 test('mit der Tastatur: Sprunglink führt zum Inhalt, und der Fokus ist sichtbar', async ({ page }) => {
   await page.goto('/treffs/freiraum21/');

@@ -106,7 +106,7 @@ function deutscheTexte(code: Fremd): { ganz: Set<string>; stuecke: string[] } {
 async function oberflaeche(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // Content stays German: names and titles of entries, Markdown, addresses, comments in opening hours.
-    const INHALT = 'script, style, template, noscript, h1, .qp-prosa, address, .qp-zusammenfassung p, .qp-oeffnungszeiten em, .qp-kal__name, .qp-kal__ort, .qp-termine__titel, .qp-karte h3, .qp-kontakt strong, li > a[href*="/angebote/"]';
+    const INHALT = 'script, style, template, noscript, h1, .qp-prosa, address, .qp-zusammenfassung p, .qp-oeffnungszeiten em, .qp-kal__name, .qp-kal__ort, .qp-termine__titel, .qp-karte h3, .qp-kontakt strong, li > a[href*="/angebote/"], .qp-suche__liste a, .qp-suche__treffer a, .qp-suche__ort, .qp-suche__auszug';
     const lang = document.documentElement.lang;
     const texte: string[] = [];
     const fremd = (el: Element) => {
@@ -126,7 +126,7 @@ async function oberflaeche(page: Page): Promise<string[]> {
     }
     // What the scripts will say later: status texts, finder, calendar, map.
     const blaetter = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.values(x).flatMap(blaetter) : []);
-    for (const id of ['qp-finder-texte', 'qp-kalender-texte']) texte.push(...blaetter(JSON.parse(document.getElementById(id)?.textContent || '{}')));
+    for (const id of ['qp-finder-texte', 'qp-kalender-texte', 'qp-suche-texte']) texte.push(...blaetter(JSON.parse(document.getElementById(id)?.textContent || '{}')));
     const zeiten = JSON.parse(document.getElementById('qp-zeiten')?.textContent || '{}') as { t?: unknown; o?: Record<string, { h: string[] }> };
     texte.push(...blaetter(zeiten.t), ...Object.values(zeiten.o ?? {}).flatMap((o) => o.h));
     for (const box of document.querySelectorAll<HTMLElement>('[data-qp-karte-texte]')) texte.push(...blaetter(JSON.parse(box.dataset.qpKarteTexte!)));
@@ -150,6 +150,7 @@ async function fertig(page: Page, pfad: string) {
   if (pfad.startsWith('/treffs/') && pfad !== '/treffs/') await expect(page.locator('h1 ~ [data-qp-status]')).toBeVisible();
   if (pfad === '/treffs/') await expect(page.locator('#qp-anzahl')).not.toBeEmpty();
   if (pfad === '/kalender/') await expect(page.locator('[data-qp-kalender-status]')).not.toBeEmpty();
+  if (pfad.startsWith('/suche/?q=')) await expect(page.locator('[data-qp-suche-status]')).not.toBeEmpty();
 }
 
 const SEITEN = [
@@ -166,10 +167,12 @@ const SEITEN = [
   '/angebote/',
   '/angebote/kategorie/beratung/',
   '/termine/',
+  '/suche/',
+  '/suche/?q=Elterncaf%C3%A9',
 ];
 
 for (const code of Object.keys(FREMDE) as Fremd[]) {
-  test(`auf ${code}: keine deutschen Oberflächentexte auf Treff, Angebot, Termin, /treffs/, /kalender/ und den Listen`, async ({ page }) => {
+  test(`auf ${code}: keine deutschen Oberflächentexte auf Treff, Angebot, Termin, /treffs/, /kalender/, /suche/ und den Listen`, async ({ page }) => {
     test.setTimeout(90_000);
     const funde: string[] = [];
     for (const pfad of SEITEN) {

@@ -9,7 +9,8 @@ import { einbettenCode } from '../../src/lib/einbetten';
 import { ogPng } from '../../src/lib/og-bild';
 import { qrSvg } from '../../src/lib/qr';
 import { inhaltsHash, rssEintraege } from '../../src/lib/rss-eintraege';
-import { gruppieren, sichererAuszug, trefferOrt, type Treffer } from '../../src/lib/suche';
+import { suchTexte } from '../../src/i18n';
+import { gruppieren, sichererAuszug, trefferOrt, trefferText, type Treffer } from '../../src/lib/suche';
 import { ladeInhalt } from './inhalt-laden';
 
 const inhalt = ladeInhalt();
@@ -18,8 +19,19 @@ describe('Suche', () => {
   const t = (typ: string, titel: string): Treffer => ({ url: `/${titel}/`, titel, typ, auszug: '' });
 
   it('gruppiert Treffer in fester Reihenfolge: Treffs, Angebote, Termine, Quartiere, Seiten', () => {
-    const g = gruppieren([t('Termin', 'a'), t('Seite', 'b'), t('Treff', 'c'), t('Angebot', 'd'), t('Termin', 'e'), t('?', 'f')]);
+    const g = gruppieren([t('Termin', 'a'), t('Seite', 'b'), t('Treff', 'c'), t('Angebot', 'd'), t('Termin', 'e'), t('?', 'f')], suchTexte('de'));
     expect(g.map((x) => `${x.mehrzahl}:${x.treffer.length}`)).toEqual(['Treffs:1', 'Angebote:1', 'Termine:2', 'Seiten:1', 'Weitere:1']);
+  });
+
+  it('zählt Treffer nach den Pluralregeln der Sprache', () => {
+    expect(trefferText(0, 'Café', suchTexte('de'))).toBe('Keine Treffer für „Café“.');
+    expect(trefferText(1, 'Café', suchTexte('de'))).toBe('1 Treffer für „Café“.');
+    expect(trefferText(1, 'Café', suchTexte('en'))).toBe('1 result for “Café”.');
+    expect(trefferText(1200, 'Café', suchTexte('en'))).toBe('1,200 results for “Café”.');
+    expect(trefferText(3, 'Café', suchTexte('uk'))).toBe('3 результати для «Café».');
+    expect(trefferText(5, 'Café', suchTexte('uk'))).toBe('5 результатів для «Café».');
+    expect(trefferText(21, 'Café', suchTexte('uk'))).toBe('21 результат для «Café».');
+    expect(gruppieren([t('Treff', 'a'), t('?', 'b')], suchTexte('tr')).map((g) => g.mehrzahl)).toEqual(['Buluşma yerleri', 'Diğer']);
   });
 
   it('lässt im Auszug nur <mark> als HTML durch', () => {
@@ -28,9 +40,9 @@ describe('Suche', () => {
   });
 
   it('zeigt das Quartier und den Ort, aber nichts doppelt', () => {
-    expect(trefferOrt({ typ: 'Angebot', quartier: 'Stahldorf', ort: 'Quartierszentrum Stahldorf' })).toBe('Quartier Stahldorf · Quartierszentrum Stahldorf');
-    expect(trefferOrt({ typ: 'Quartier', quartier: 'Stahldorf' })).toBe('');
-    expect(trefferOrt({ typ: 'Treff', quartier: 'Stahldorf', ort: 'X' })).toBe('Quartier Stahldorf');
+    expect(trefferOrt({ typ: 'Angebot', quartier: 'Stahldorf', ort: 'Quartierszentrum Stahldorf' }, suchTexte('de'))).toBe('Quartier Stahldorf · Quartierszentrum Stahldorf');
+    expect(trefferOrt({ typ: 'Quartier', quartier: 'Stahldorf' }, suchTexte('de'))).toBe('');
+    expect(trefferOrt({ typ: 'Treff', quartier: 'Stahldorf', ort: 'X' }, suchTexte('de'))).toBe('Quartier Stahldorf');
   });
 });
 
