@@ -8,11 +8,21 @@ import { test, expect } from './helpers';
  */
 const alleSeiten = [...readFileSync('dist/sitemap-0.xml', 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
 const deutsch = alleSeiten.filter((p) => !/^\/(en|tr|ar|uk)\//.test(p));
-const andere = ['en', 'tr', 'ar', 'uk'].flatMap((s) => [`/${s}/`, `/${s}/treffs/`, `/${s}/kalender/`, `/${s}/treffs/freiraum21/`]);
+// The other languages: one page of each kind per language (same templates, other words; the
+// German crawl covers every entry). Kind = the path with its last segment replaced when it names an entry.
+const art = (p: string) => p.replace(/^\/(en|tr|ar|uk)\//, '/').replace(/\/[^/]+\/$/, (x) => (/^\/(quartiere|treffs|angebote|termine|kalender|suche)\/$/.test(x) ? x : '/*/'));
+const andere = ['en', 'tr', 'ar', 'uk'].flatMap((sprache) => {
+  const erste = new Map<string, string>();
+  for (const p of alleSeiten) if (p.startsWith(`/${sprache}/`) && !erste.has(art(p))) erste.set(art(p), p);
+  return [...erste.values()];
+});
 
 test('keine Seite fragt vor einer Zustimmung einen fremden Server an, und keine setzt Cookies', async ({ page, context, fremdeAnfragen }) => {
   test.setTimeout(600_000);
   expect(deutsch.length).toBeGreaterThan(100);
+  // Every kind of page in every language: start, lists, Treff, Angebot, Termin, Quartier, calendar months, search, free pages.
+  for (const sprache of ['en', 'tr', 'ar', 'uk'])
+    expect(andere.filter((p) => p.startsWith(`/${sprache}/`)).length, sprache).toBeGreaterThanOrEqual(10);
   const mitFremden: string[] = [];
   for (const pfad of [...deutsch, ...andere]) {
     const vorher = fremdeAnfragen.length;

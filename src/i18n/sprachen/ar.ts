@@ -355,7 +355,7 @@ export default {
     'suche.daten': 'البيانات المفتوحة',
     'suche.partner': 'للجهات والشركاء: الفعاليات على موقعكم',
     'suche.treffer.keine': 'لا نتائج لـ «{begriff}».',
-    'suche.treffer.one': 'نتيجة واحدة لـ «{begriff}».',
+    'suche.treffer.one': '{n} نتيجة لـ «{begriff}».',
     'suche.treffer.few': '{n} نتائج لـ «{begriff}».',
     'suche.treffer.other': '{n} نتيجة لـ «{begriff}».',
     'suche.erste': 'تظهر هنا أول {n} نتيجة.',
