@@ -77,3 +77,42 @@ test('keine Seite scrollt bei 320 px Breite waagerecht', async ({ page }) => {
   }
   expect(zuBreit).toEqual([]);
 });
+
+test('Text auf 200 % (Browser-Schriftgröße) bei 1280 px: nichts scrollt waagerecht, nichts wird abgeschnitten', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const probleme: string[] = [];
+  for (const sprache of ['', '/ar']) {
+    for (const url of [...SEITEN, '/termine/elterncafe-stahldorf/', '/kalender/']) {
+      await page.goto(`${sprache}${url}`);
+      // Text-only zoom: the root font size doubles, our rem-based layout must follow.
+      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      const { breite, abgeschnitten } = await page.evaluate(() => ({
+        breite: document.documentElement.scrollWidth,
+        // Buttons and links whose text no longer fits in their box (clipped by overflow: hidden).
+        abgeschnitten: [...document.querySelectorAll<HTMLElement>('a.qp-knopf, button')]
+          .filter((el) => el.offsetParent !== null && getComputedStyle(el).overflow === 'hidden' && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent?.trim() ?? ''),
+      }));
+      if (breite > 1280) probleme.push(`${sprache}${url}: ${breite}px breit`);
+      for (const t of abgeschnitten) probleme.push(`${sprache}${url}: „${t}“ abgeschnitten`);
+    }
+  }
+  expect(probleme).toEqual([]);
+});
+
+test('Kontrastmodus (forced-colors) und reduzierte Bewegung werden beachtet', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await page.goto('/treffs/freiraum21/');
+  // Buttons keep a visible border in Windows' high-contrast mode (backgrounds are dropped there).
+  const knopf = page.locator('.qp-knopf').first();
+  await expect(knopf).toBeVisible();
+  expect(Number.parseFloat(await knopf.evaluate((el) => getComputedStyle(el).borderTopWidth))).toBeGreaterThanOrEqual(2);
+  // No transitions or animations when the resident asked for less motion.
+  const bewegt = await page.evaluate(() =>
+    [...document.querySelectorAll('*')].filter((el) => {
+      const s = getComputedStyle(el);
+      return s.transitionDuration.split(',').some((d) => Number.parseFloat(d) > 0) || s.animationName !== 'none';
+    }).length,
+  );
+  expect(bewegt).toBe(0);
+});
