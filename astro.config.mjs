@@ -27,7 +27,13 @@ export default defineConfig({
   // (src/lib/markdown-sicher.ts). No syntax highlighting: its inline styles would need 'unsafe-inline'.
   markdown: {
     syntaxHighlight: false,
-    processor: unified({ rehypePlugins: [...SICHERE_REHYPE_PLUGINS], remarkRehype: REMARK_REHYPE_OPTIONEN }),
+    processor: unified({
+      rehypePlugins: [...SICHERE_REHYPE_PLUGINS],
+      remarkRehype: REMARK_REHYPE_OPTIONEN,
+      // German double quotes: "Café" typed in the CMS becomes „Café“, not “Café”. Single quotes stay
+      // ‘…’, so the apostrophe in „geht's“ keeps its right shape (’).
+      smartypants: { openingQuotes: { double: '„', single: '‘' }, closingQuotes: { double: '“', single: '’' } },
+    }),
   },
   integrations: [
     react(),

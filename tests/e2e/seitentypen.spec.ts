@@ -116,3 +116,10 @@ test('Kontrastmodus (forced-colors) und reduzierte Bewegung werden beachtet', as
   );
   expect(bewegt).toBe(0);
 });
+
+test('Anführungszeichen im Text sind deutsch: "FREIraum" wird „FREIraum“, der Apostroph bleibt ’', async ({ page }) => {
+  await page.goto('/treffs/freiraum21/');
+  const text = page.locator('.qp-prosa').first();
+  await expect(text).toContainText('Der Name „FREIraum“ sagt schon viel');
+  await expect(text).toContainText('So geht’s:');
+});
