@@ -51,7 +51,7 @@ for (const sprache of ['en', 'tr', 'ar', 'uk'])
 // With the map: after consent (remembered in localStorage) Leaflet draws markers, controls and
 // the attribution into the page; they must pass too. Tiles come from a local file.
 const KACHEL = /\/\d+\/\d+\/\d+\.png(\?.*)?$/;
-for (const sprache of ['', '/en', '/ar'])
+for (const sprache of ['', '/en', '/tr', '/ar', '/uk'])
   for (const breite of [375, 1280]) {
     test(`axe (WCAG 2.1 A/AA) findet nichts mit geladener Karte auf ${sprache || '/de'} bei ${breite} px`, async ({ page }) => {
       await page.route(KACHEL, (route) => route.fulfill({ path: 'tests/fixtures/kachel.png', contentType: 'image/png' }));
