@@ -21,21 +21,15 @@ import { mitDeutschenFehlern } from '../../src/schema/errors';
 import type { BekannteIds } from '../../src/schema/fields';
 import { analysiereHtml } from '../../src/lib/html-pruefung';
 import { baue, testOrdner } from '../support/test-build';
+import { mulberry32 } from '../../scripts/zufall.mjs';
 
 const SEED = 20261125;
 const ANZAHL = 240;
 const ECHTE_BUILDS = 11;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
+/** Draws from mulberry32 (scripts/zufall.mjs): the same sequence on every machine. */
 function zufall(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
