@@ -18,6 +18,7 @@ import 'fullcalendar/themes/classic/theme.css';
 import 'fullcalendar/themes/classic/palette.css';
 import './kalender.css';
 import type { KalenderEintrag } from '../lib/kalender';
+import { fuellen as f } from '../lib/vorlage';
 // Shared with the Abonnieren box's own script: keeps that module a file of its own (never inlined).
 import { aboStarten } from './abonnieren';
 import { feedFuer, filterAusUrl, filterInUrl, passt, type KalenderFilter } from '../lib/kalender-filter';
@@ -71,10 +72,6 @@ const ansichtVon = (typ: string) => (Object.keys(ANSICHTEN) as Ansicht[]).find((
 const wurzel = document.querySelector<HTMLElement>('[data-qp-kalender]');
 if (wurzel) starte(wurzel);
 
-/** Fills `{name}` placeholders (a function as replacement, so `$&` in a name stays as written). */
-function f(vorlage: string, werte: Record<string, string | number | undefined>): string {
-  return vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
-}
 
 function starte(wurzel: HTMLElement) {
   const texte = JSON.parse(document.getElementById('qp-kalender-texte')!.textContent!) as KalenderTexte;

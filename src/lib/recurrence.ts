@@ -12,6 +12,7 @@ import type { Termin } from '../schema/collections';
 import { de } from '../i18n/de';
 import { RRule, type RRuleOptions } from './rrule-lib';
 import { addDays, berlinParts, berlinWallToInstant, formatDatumOhneWochentag, tageZwischen } from './time';
+import { fuellen } from './vorlage';
 
 /** The fields of a Termin the engine reads. Defaults of the schema may be missing. */
 export type TerminLike = Pick<Termin, 'datum' | 'beginn' | 'ende' | 'ende_datum' | 'absage_grund'> & {
@@ -202,9 +203,6 @@ export interface SerienSprache {
   /** BCP 47 locale for weekday, month and list words. */
   locale: string;
 }
-
-const fuellen = (vorlage: string, werte: Record<string, string | number>) =>
-  vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 
 type Wochentag = { weekday: number; n?: number };
 

@@ -4,6 +4,7 @@
  * Words come in as `SuchTexte` (src/i18n `suchTexte()`, rendered into the page as JSON), so the
  * script carries none and speaks the page's language.
  */
+import { fuellen } from './vorlage';
 
 /** Result types in the order the page shows them; `typ` is the pagefind filter value set by Base.astro. */
 export const SUCH_TYPEN = ['Treff', 'Angebot', 'Termin', 'Quartier', 'Seite'] as const;
@@ -25,7 +26,6 @@ export interface SuchTexte {
   quartier: string;
 }
 
-const fuellen = (text: string, werte: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 
 export interface Treffer {
   url: string;

@@ -8,6 +8,7 @@ import { entfernungText, nachEntfernung, type Punkt } from '../lib/entfernung';
 import type { FinderDaten, FinderTexte } from '../lib/karten-daten';
 import { findeStandort } from '../lib/standort';
 import { filterAlsParams, filterAusParams, istGefiltert, passt, type TreffFilter } from '../lib/treff-filter';
+import { fuellen as f } from '../lib/vorlage';
 import { karteTor, type KartenApi } from './karte-tor';
 import { anzeigeFuer, zeitenStarten } from './status';
 
@@ -19,7 +20,6 @@ const daten = JSON.parse($('#qp-finder')!.textContent!) as FinderDaten;
 const texte = JSON.parse($('#qp-finder-texte')!.textContent!) as FinderTexte;
 const mehrzahl = new Intl.PluralRules(texte.locale);
 /** Fills `{name}` placeholders (a function as replacement, so `$&` in a name stays as written). */
-const f = (vorlage: string, werte: Record<string, string | number>) => vorlage.replace(/\{(\w+)\}/g, (ganz, k: string) => (k in werte ? String(werte[k]) : ganz));
 const form = $<HTMLFormElement>('#qp-filter')!;
 const anzahl = $('#qp-anzahl')!;
 const gruppen = $('#qp-gruppen')!;
