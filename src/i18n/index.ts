@@ -9,6 +9,7 @@ import type { SerienSprache, SerienWoerter } from '../lib/recurrence';
 import type { StatusSprache } from '../lib/opening-status';
 import type { SuchTexte } from '../lib/suche';
 import { statusSprache, tagesWoerter, type TagesWoerter } from '../lib/status-texte';
+import { sprachname } from '../lib/intl-formate';
 
 export interface SprachMeta {
   /** BCP 47 code, also the URL prefix. */
@@ -106,11 +107,10 @@ export function zaehler(code: string | undefined) {
 /** A label of the content model's lists (category, target group, yes/no, role, spoken language) in language `code`. */
 export function beschrifter(code: string | undefined) {
   const s = sprache(code);
-  const namen = new Intl.DisplayNames(s.meta.locale, { type: 'language', fallback: 'none' });
   return (liste: ListenName, wert: string): string => {
     if (s === deutsch) return labelOf(LISTEN[liste], wert);
     const eigen = (s.listen[liste] as Partial<Record<string, string>>)[wert];
-    return eigen ?? (liste === 'sprache' ? namen.of(wert) : undefined) ?? labelOf(LISTEN[liste], wert);
+    return eigen ?? (liste === 'sprache' ? sprachname(s.meta.locale, wert) : undefined) ?? labelOf(LISTEN[liste], wert);
   };
 }
 

@@ -3,6 +3,7 @@
  * Built on the weekly table, so card and table can never disagree. German unless `sprache` names
  * another locale (weekday names from `Intl`, times isolated where the script runs right to left).
  */
+import { aufzaehlung, wochentagsname } from './intl-formate';
 import { wochentabelle, type Tageszeile } from './opening-hours';
 import { formatZeitspanne, trenner } from './time';
 
@@ -18,12 +19,11 @@ const DEUTSCH: KurzSprache = { locale: 'de', aufAnfrage: 'Zeiten auf Anfrage' };
 export function zeitenKurz(oh: string, ab?: Date, sprache: KurzSprache = DEUTSCH): string {
   const deutsch = sprache.locale.startsWith('de');
   const { tage } = wochentabelle(oh, ab);
-  // 2024-01-01 was a Monday.
   const tagKurz = (tag: Tageszeile) =>
-    deutsch ? tag.kurz : new Intl.DateTimeFormat(sprache.locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + tage.indexOf(tag))));
+    deutsch ? tag.kurz : wochentagsname(sprache.locale, tage.indexOf(tag), 'short');
   const zeitenText = (tag: Tageszeile) => {
     const teile = [...tag.zeiten.map((z) => (deutsch ? `${z.von}–${z.bis}` : formatZeitspanne(z.von, z.bis, false, sprache.locale))), ...(tag.kommentar ? [tag.kommentar] : [])];
-    return deutsch ? teile.join(' und ') : new Intl.ListFormat(sprache.locale, { type: 'conjunction' }).format(teile);
+    return deutsch ? teile.join(' und ') : aufzaehlung(sprache.locale, teile);
   };
   const gruppen: Array<{ von: Tageszeile; bis: Tageszeile; text: string }> = [];
   for (const tag of tage) {

@@ -8,6 +8,7 @@
 import { feiertageAb, istFeiertag, kompakteIntervalle, oeffnungsIntervalle, wochentabelle } from './opening-hours';
 import type { StatusSprache } from './opening-status';
 import { STATUS_DE, TAGES_WOERTER_DE, type TagesWoerter } from './status-texte';
+import { aufzaehlung } from './intl-formate';
 import { addDays, berlinParts, berlinWallToInstant, formatZeitspanne, heuteBerlin, wochentagVon } from './time';
 
 /** How far ahead the shipped data reaches: six weeks, so a missed nightly build does no harm. */
@@ -49,7 +50,7 @@ export type TagesAngabe =
  */
 export function tagesText(a: TagesAngabe, w: TagesWoerter = TAGES_WOERTER_DE): string {
   if (a.art !== 'offen' && a.art !== 'kommentar') return w[a.art];
-  const liste = (teile: string[]) => new Intl.ListFormat(w.locale, { type: 'conjunction' }).format(teile);
+  const liste = (teile: string[]) => aufzaehlung(w.locale, teile);
   const einzeln = a.spannen.map(([von, bis]) => formatZeitspanne(von, bis, false, w.locale));
   if (a.art === 'kommentar') return einzeln.length ? `${liste(einzeln)}: ${a.kommentar}` : a.kommentar;
   // German says „Uhr“ once after all the periods of the day.

@@ -11,6 +11,7 @@
 import type { Termin } from '../schema/collections';
 import { de } from '../i18n/de';
 import { RRule, type RRuleOptions } from './rrule-lib';
+import { aufzaehlung, tagUndMonat, wochentagsname } from './intl-formate';
 import { addDays, berlinParts, berlinWallToInstant, formatDatumOhneWochentag, tageZwischen } from './time';
 import { fuellen } from './vorlage';
 
@@ -245,9 +246,9 @@ function beschreibe(regel: string, datum: string | undefined, sprache: SerienSpr
   const monatstage = alsListe(o.bymonthday);
   const startTag = datum ? Number(datum.slice(8, 10)) : undefined;
   const startWochentag = datum ? (new Date(`${datum}T00:00:00Z`).getUTCDay() + 6) % 7 : undefined;
-  const liste = (teile: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(teile);
-  // rrule counts Monday = 0; 2024-01-01 was a Monday.
-  const tagName = (wt: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + wt)));
+  const liste = (teile: string[]) => aufzaehlung(locale, teile);
+  // rrule counts Monday = 0, as wochentagsname does.
+  const tagName = (wt: number) => wochentagsname(locale, wt);
   const tagnamen = (ws: Wochentag[]) => liste(ws.map((x) => tagName(x.weekday)));
   /** 2 → „2.“, -1 → „letzten“, -2 → „vorletzten“ */
   const ordinal = (n: number) => (n < 0 ? w['serie.ordinal.letzte'] : w['serie.ordinal']).split('|')[Math.abs(n) - 1] ?? `${n}`;
@@ -287,7 +288,7 @@ function beschreibe(regel: string, datum: string | undefined, sprache: SerienSpr
     case RRule.YEARLY: {
       const monat = alsListe(o.bymonth)[0] ?? (datum ? Number(datum.slice(5, 7)) : undefined);
       const tag = monatstage[0] ?? startTag;
-      const am = monat && tag ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, monat - 1, tag))) : '';
+      const am = monat && tag ? tagUndMonat(locale, monat, tag) : '';
       basis = k === 1 ? (am ? fuellen(w['serie.jahr.am'], { datum: am }) : w['serie.jaehrlich']) : fuellen(am ? w['serie.jahre.am'] : w['serie.jahre'], { k, datum: am });
       break;
     }

@@ -103,3 +103,50 @@ describe('Datum und Uhrzeit auf Deutsch', () => {
     );
   });
 });
+
+describe('berlinParts rechnet wie Intl', () => {
+  // berlinParts reads the offset from Intl once per UTC hour and the fields by arithmetic; it must
+  // give what Intl's time-zone data gives, around every clock change of several years included.
+  const intl = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Berlin',
+    hourCycle: 'h23',
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const nachIntl = (d: Date) => {
+    const p = Object.fromEntries(intl.formatToParts(d).map(({ type, value }) => [type, value]));
+    const wt = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 }[p.weekday as string];
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${wt}`;
+  };
+  const alsText = (d: Date) => {
+    const b = berlinParts(d);
+    expect(b.datum).toBe(`${b.year}-${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}`);
+    expect(b.zeit).toBe(`${String(b.hour).padStart(2, '0')}:${String(b.minute).padStart(2, '0')}`);
+    return `${b.datum} ${b.zeit}:${String(b.second).padStart(2, '0')} ${b.wochentag}`;
+  };
+
+  it('für jede Viertelstunde um alle Zeitumstellungen 2024–2030 und Stichproben dazwischen', () => {
+    const zeitpunkte: Date[] = [];
+    for (let jahr = 2024; jahr <= 2030; jahr++) {
+      for (const monat of [2, 9]) {
+        // The last Sunday of March (2) and October (9): a day either side in steps of 15 min and 1 s.
+        const letzter = new Date(Date.UTC(jahr, monat + 1, 0));
+        const sonntag = Date.UTC(jahr, monat, letzter.getUTCDate() - letzter.getUTCDay());
+        for (let t = sonntag - 86_400_000; t <= sonntag + 2 * 86_400_000; t += 900_000) zeitpunkte.push(new Date(t), new Date(t + 59_999));
+      }
+    }
+    // A pseudo-random walk over the years, seconds included.
+    for (let t = Date.UTC(2024, 0, 1), i = 0; i < 5000; i++, t += 37_123_457) zeitpunkte.push(new Date(t));
+    for (const d of zeitpunkte) expect(alsText(d), d.toISOString()).toBe(nachIntl(d));
+  });
+
+  it('Mitternacht und der Jahreswechsel', () => {
+    expect(alsText(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01 00:00:00 5');
+    expect(alsText(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31 23:59:59 4');
+  });
+});

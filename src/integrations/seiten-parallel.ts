@@ -1,0 +1,251 @@
+/**
+ * Renders the static pages on every core, not only on one.
+ *
+ * Astro renders all prerendered pages in its main thread: `build.concurrency` overlaps waiting for
+ * the disk, but the rendering itself is JavaScript on one core. At city scale that was two thirds
+ * of the build (`npm run bench`: 70 s of 107 s at 1× on 2 cores) while the second core idled.
+ *
+ * This integration hands Astro a prerenderer (the public `setPrerenderer` API of
+ * `astro:build:start`, meant for adapters) that passes each page to one of N worker threads. Each
+ * worker imports the same prerender bundle Astro built and calls the same `app.render()` Astro's
+ * own prerenderer calls; Astro still decides which paths exist, writes the files, logs and runs
+ * every later step. Only where the rendering runs changes, so the output is byte for byte the
+ * output of the in-process build (tests/unit/seiten-parallel.test.ts builds both and compares).
+ *
+ * One thing a worker cannot do: register an image for `astro:assets` to optimise (that list lives
+ * in the main thread). A page that asks for an image in a worker is therefore rendered again in
+ * the main thread, by Astro's own prerenderer; those are the few pages with photos.
+ *
+ * Astro is working on the same inside (withastro/astro#17932, `experimental.parallelPrerender`);
+ * once that is released this file can go.
+ *
+ * Workers: `QP_SEITEN_WORKER` (a number; 0 = render in the main thread as Astro does), by default
+ * one per core besides the main thread's, which renders too whenever the workers have enough to do.
+ *
+ * Like sicherheit.ts this is imported by Node itself from astro.config.mjs: only `node:` imports and
+ * relative imports with `.ts`.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+type Prerenderer = Parameters<Parameters<AstroIntegration['hooks']['astro:build:start'] & {}>[0]['setPrerenderer']>[0];
+type AstroPrerenderer = Exclude<Prerenderer, (...args: never[]) => unknown>;
+
+/** What the main thread tells a worker once, at its start. */
+export interface WorkerStart {
+  /** file: URL of Astro's prerender bundle entry (dist/.prerender/prerender-entry.*.mjs). */
+  eintrag: string;
+  /** The page data Astro's build environment needs while rendering: the CSS of each page. */
+  stile: [schluessel: string, stile: unknown[]][];
+  /** Scripts integrations inject (`injectScript`), for the page head. */
+  skripte: { stage: string; content: string }[];
+}
+
+/** A page to render: its URL and the route that renders it. */
+export interface Auftrag {
+  nr: number;
+  url: string;
+  route: string;
+}
+
+/** What a worker answers for one page. */
+export type Antwort =
+  | { nr: number; art: 'seite'; status: number; statusText: string; kopf: [string, string][]; inhalt: ArrayBuffer | null }
+  | { nr: number; art: 'hauptthread' }
+  | { nr: number; art: 'fehler'; name: string; message: string; stack?: string };
+
+/** Log lines of Astro's renderer in a worker, passed on to the build's logger. */
+export interface Protokoll {
+  art: 'protokoll';
+  stufe: string;
+  text: string;
+}
+
+/** A worker's account at the end: pages rendered and the CPU time of its thread. */
+export interface Bilanz {
+  art: 'bilanz';
+  seiten: number;
+  cpuSekunden: number;
+}
+
+/** The same key in the main thread and in a worker: both load the same route table. */
+export function routenSchluessel(route: { type: string; route: string; component: string }): string {
+  return `${route.type} ${route.route} ${route.component}`;
+}
+
+/**
+ * Number of worker threads: `QP_SEITEN_WORKER`, else one per core besides the main thread's (which
+ * renders too, see `WARTESCHLANGE`). One worker less than cores: every worker holds its own copy
+ * of the content and Astro's caches, and on 2 cores two workers plus the main thread cost more CPU
+ * (garbage collection, duplicated caches) than they gained (`npm run bench`).
+ */
+export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
+  const wert = env.QP_SEITEN_WORKER;
+  if (wert !== undefined && wert !== '') {
+    const n = Number(wert);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`QP_SEITEN_WORKER muss eine ganze Zahl ≥ 0 sein, nicht „${wert}“.`);
+    return n;
+  }
+  return kerne >= 2 ? kerne - 1 : 0;
+}
+
+/** Astro's prerender bundle entry in `ordner` (its `.prerender/` folder), or undefined. */
+export function prerenderEintrag(ordner: URL): URL | undefined {
+  if (!existsSync(ordner)) return undefined;
+  const treffer = readdirSync(ordner).filter((n) => /^prerender-entry\.[\w-]+\.mjs$/.test(n));
+  return treffer.length === 1 ? new URL(treffer[0], ordner) : undefined;
+}
+
+class Helfer {
+  readonly offen = new Map<number, { ok: (a: Antwort) => void; fehler: (e: Error) => void }>();
+  private readonly worker: Worker;
+  private beendet = false;
+  private bilanzAbholen?: (b: Bilanz) => void;
+
+  constructor(start: WorkerStart, logger: AstroIntegrationLogger) {
+    this.worker = new Worker(new URL('./seiten-parallel-worker.ts', import.meta.url), { workerData: start });
+    this.worker.on('message', (m: Antwort | Protokoll | Bilanz) => {
+      if (m.art === 'bilanz') {
+        this.bilanzAbholen?.(m);
+        return;
+      }
+      if (m.art === 'protokoll') {
+        if (m.stufe === 'error') logger.error(m.text);
+        else if (m.stufe === 'warn') logger.warn(m.text);
+        else logger.info(m.text);
+        return;
+      }
+      const a = m as Antwort;
+      const wartet = this.offen.get(a.nr);
+      this.offen.delete(a.nr);
+      wartet?.ok(a);
+    });
+    const abbrechen = (e: Error) => {
+      for (const w of this.offen.values()) w.fehler(e);
+      this.offen.clear();
+    };
+    this.worker.on('error', (e) => abbrechen(e instanceof Error ? e : new Error(String(e))));
+    this.worker.on('exit', (code) => {
+      if (!this.beendet) abbrechen(new Error(`Seiten-Worker endete unerwartet (Exit ${code}).`));
+    });
+  }
+
+  rendern(auftrag: Auftrag): Promise<Antwort> {
+    return new Promise((ok, fehler) => {
+      this.offen.set(auftrag.nr, { ok, fehler });
+      this.worker.postMessage(auftrag);
+    });
+  }
+
+  /** Pages and CPU seconds of this worker so far. */
+  bilanz(): Promise<Bilanz> {
+    return new Promise((ok) => {
+      this.bilanzAbholen = ok;
+      this.worker.postMessage('bilanz');
+    });
+  }
+
+  async beenden(): Promise<void> {
+    this.beendet = true;
+    await this.worker.terminate();
+  }
+}
+
+/** Pages waiting per worker before the main thread renders one itself (`QP_SEITEN_WARTESCHLANGE`). */
+const WARTESCHLANGE = Number(process.env.QP_SEITEN_WARTESCHLANGE ?? 8);
+
+/** CPU seconds of the calling thread. */
+function cpuSekunden(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Wraps Astro's own prerenderer: paths, setup and image pages stay with it, pages go to workers. */
+export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, anzahl: number, logger: AstroIntegrationLogger): AstroPrerenderer {
+  const helfer: Helfer[] = [];
+  let nr = 0;
+  const zahl = { worker: 0, hauptthread: 0, selbst: 0 };
+  let cpuStart = 0;
+  return {
+    name: 'qp:seiten-parallel',
+    async setup() {
+      cpuStart = cpuSekunden();
+      await standard.setup?.();
+      const eintrag = prerenderEintrag(ordner);
+      // Astro's own prerenderer holds the app it loaded; its options carry the pages' CSS.
+      const app = (standard as { app?: { getOptions?(): { allPages: Record<string, { key: string; styles: unknown[] }>; settings: { scripts: { stage: string; content: string }[] } } } }).app;
+      const optionen = app?.getOptions?.();
+      if (!eintrag || !optionen) {
+        logger.warn('Seiten werden im Hauptthread erzeugt: Astros Prerender-Bundle nicht gefunden.');
+        return;
+      }
+      const start: WorkerStart = {
+        eintrag: eintrag.href,
+        stile: Object.values(optionen.allPages).map((p) => [p.key, p.styles]),
+        skripte: optionen.settings.scripts.map(({ stage, content }) => ({ stage, content })),
+      };
+      for (let i = 0; i < anzahl; i++) helfer.push(new Helfer(start, logger));
+    },
+    getStaticPaths: () => standard.getStaticPaths(),
+    async render(request, optionen) {
+      // The incremental build cache collects metadata in Astro's own render scope.
+      if (helfer.length === 0 || optionen.collectMetadata) return standard.render(request, optionen);
+      // The least busy worker; ties go to the first. When every worker has enough waiting, the
+      // main thread renders this one itself (it would otherwise only wait for them).
+      const h = helfer.reduce((a, b) => (b.offen.size < a.offen.size ? b : a));
+      if (h.offen.size >= WARTESCHLANGE) {
+        zahl.selbst++;
+        return standard.render(request, optionen);
+      }
+      const a = await h.rendern({ nr: nr++, url: request.url, route: routenSchluessel(optionen.routeData) });
+      if (a.art === 'hauptthread') {
+        zahl.hauptthread++;
+        return standard.render(request, optionen);
+      }
+      if (a.art === 'fehler') {
+        const e = new Error(a.message);
+        e.name = a.name;
+        if (a.stack) e.stack = a.stack;
+        throw e;
+      }
+      zahl.worker++;
+      return new Response(a.inhalt, { status: a.status, statusText: a.statusText, headers: a.kopf });
+    },
+    collectStaticImages: standard.collectStaticImages?.bind(standard),
+    async teardown() {
+      if (helfer.length) {
+        const bilanzen = await Promise.all(helfer.map((h) => h.bilanz()));
+        const je = bilanzen.map((b) => `${b.seiten} Dateien/${b.cpuSekunden.toFixed(1)} s CPU`).join(', ');
+        logger.info(`${zahl.worker} Dateien in ${helfer.length} Worker-Threads erzeugt (${je}), ${zahl.selbst + zahl.hauptthread} im Hauptthread (davon ${zahl.hauptthread} mit Bildern; Hauptthread ${(cpuSekunden() - cpuStart).toFixed(1)} s CPU).`);
+      }
+      await Promise.all(helfer.map((h) => h.beenden()));
+      await standard.teardown?.();
+    },
+  };
+}
+
+export default function seitenParallel(): AstroIntegration {
+  let prerenderOrdner: URL | undefined;
+  return {
+    name: 'qp-seiten-parallel',
+    hooks: {
+      'astro:config:done': ({ config, buildOutput }) => {
+        // Where Astro puts the prerender bundle (astro/dist/prerender/utils.js, core/build/common.js):
+        // <server dir>/.prerender/, for a static site the outDir, or ./.astro/ when that lies outside cwd.
+        const innen = fileURLToPath(config.outDir).startsWith(process.cwd());
+        const server = buildOutput === 'server' ? config.build.server : innen ? config.outDir : new URL('./.astro/', pathToFileURL(process.cwd() + sep));
+        prerenderOrdner = new URL('./.prerender/', server);
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        const anzahl = workerAnzahl();
+        if (anzahl === 0 || !prerenderOrdner) return;
+        const ordner = prerenderOrdner;
+        setPrerenderer((standard) => parallelerPrerenderer(standard, ordner, anzahl, logger));
+      },
+    },
+  };
+}

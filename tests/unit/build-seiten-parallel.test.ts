@@ -1,0 +1,156 @@
+/**
+ * Pages rendered in worker threads (src/integrations/seiten-parallel.ts).
+ *
+ * 1. The pool on a made-up prerender bundle: a page comes back from the worker as Astro's app
+ *    rendered it; a page that asks for an image, and a route the worker does not know, are
+ *    rendered by Astro's own prerenderer instead; an error in a page fails with its message.
+ * 2. Two real builds of the same content, one in the main thread only and one with every page sent
+ *    to workers: every file is byte for byte the same, images included.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parallelerPrerenderer, prerenderEintrag, workerAnzahl } from '../../src/integrations/seiten-parallel';
+import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
+
+describe('Anzahl der Worker', () => {
+  it('einer je Kern außer dem Hauptthread, keiner auf einem Kern; QP_SEITEN_WORKER entscheidet', () => {
+    expect(workerAnzahl({}, 2)).toBe(1);
+    expect(workerAnzahl({}, 8)).toBe(7);
+    expect(workerAnzahl({}, 1)).toBe(0);
+    expect(workerAnzahl({ QP_SEITEN_WORKER: '0' }, 8)).toBe(0);
+    expect(workerAnzahl({ QP_SEITEN_WORKER: '3' }, 2)).toBe(3);
+    expect(() => workerAnzahl({ QP_SEITEN_WORKER: 'zwei' }, 2)).toThrow(/ganze Zahl/);
+  });
+});
+
+describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
+  const ordner = mkdtempSync(join(tmpdir(), 'qp-seiten-parallel-'));
+  afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+  const prerender = join(ordner, '.prerender');
+  mkdirSync(prerender);
+  // What the worker imports: an `app` like Astro's BuildApp, with four routes.
+  writeFileSync(
+    join(prerender, 'prerender-entry.Test123.mjs'),
+    `
+    const route = (r) => ({ routeData: { type: 'page', route: r, component: 'src/pages' + r + '.astro' } });
+    let stile;
+    export const app = {
+      manifest: { routes: ['/seite', '/bild', '/kaputt', '/stile'].map(route), entryModules: {} },
+      setInternals(i) { stile = i.pagesByKeys; },
+      setOptions() {},
+      async render(request, { routeData }) {
+        if (routeData.route === '/kaputt') throw new TypeError('Termin ohne Datum');
+        if (routeData.route === '/bild') globalThis.astroAsset.addStaticImage({ src: 'x.jpg' }, [], 'x.jpg');
+        if (routeData.route === '/stile') return new Response(JSON.stringify([...stile]));
+        return new Response('<p>aus dem Worker: ' + new URL(request.url).pathname + '</p>', { status: 200, headers: { 'x-test': 'ja' } });
+      },
+    };`,
+  );
+  const route = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
+  const imHauptthread: string[] = [];
+  const standard = {
+    name: 'astro:default',
+    app: undefined as unknown,
+    async setup() {
+      this.app = { getOptions: () => ({ allPages: { a: { key: '/stile&src/pages/stile.astro', styles: [{ sheet: { type: 'inline', content: 'p{}' } }] } }, settings: { scripts: [] } }) };
+    },
+    async getStaticPaths() {
+      return [];
+    },
+    async render(request: Request) {
+      imHauptthread.push(new URL(request.url).pathname);
+      return new Response('<p>aus dem Hauptthread</p>');
+    },
+  };
+  const logger = { info: () => {}, warn: () => {}, error: () => {} } as never;
+  const p = parallelerPrerenderer(standard, pathToFileURL(`${prerender}/`), 2, logger);
+  const rendern = (pfad: string, r = pfad.replace(/\/$/, '')) => p.render(new Request(`https://example.org${pfad}`), { routeData: route(r) }) as Promise<Response>;
+
+  beforeAll(() => p.setup!());
+  afterAll(() => p.teardown!());
+
+  it('findet das Bundle in .prerender/', () => {
+    expect(prerenderEintrag(pathToFileURL(`${prerender}/`))?.pathname).toMatch(/prerender-entry\.Test123\.mjs$/);
+    expect(prerenderEintrag(pathToFileURL(`${ordner}/fehlt/`))).toBeUndefined();
+  });
+
+  it('eine Seite kommt aus dem Worker, mit Status und Kopfzeilen', async () => {
+    const antworten = await Promise.all(['/seite/', '/seite/', '/seite/'].map((s) => rendern(s)));
+    for (const a of antworten) {
+      expect(await a.text()).toBe('<p>aus dem Worker: /seite/</p>');
+      expect(a.headers.get('x-test')).toBe('ja');
+    }
+    expect(imHauptthread).toEqual([]);
+  });
+
+  it('der Worker kennt das CSS jeder Seite aus Astros Seitendaten', async () => {
+    expect(JSON.parse(await (await rendern('/stile/')).text())).toEqual([['/stile&src/pages/stile.astro', { styles: [{ sheet: { type: 'inline', content: 'p{}' } }] }]]);
+  });
+
+  it('eine Seite mit Bild und eine unbekannte Route rendert Astros eigener Prerenderer', async () => {
+    expect(await (await rendern('/bild/')).text()).toBe('<p>aus dem Hauptthread</p>');
+    expect(await (await rendern('/gibts-nicht/')).text()).toBe('<p>aus dem Hauptthread</p>');
+    expect(imHauptthread).toEqual(['/bild/', '/gibts-nicht/']);
+  });
+
+  it('ein Fehler beim Rendern kommt mit Art und Meldung im Hauptthread an', async () => {
+    await expect(rendern('/kaputt/')).rejects.toThrow(expect.objectContaining({ name: 'TypeError', message: 'Termin ohne Datum' }));
+    // The worker goes on.
+    expect(await (await rendern('/seite/')).text()).toBe('<p>aus dem Worker: /seite/</p>');
+  });
+});
+
+function dateien(wurzel: string, dir = wurzel): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? dateien(wurzel, join(dir, e.name)) : [relative(wurzel, join(dir, e.name)).split(sep).join('/')]))
+    .sort();
+}
+
+describe('Build im Hauptthread und in Workern', () => {
+  const ordner = testOrdner('seiten-parallel');
+  afterAll(() => rmSync(ordner, { recursive: true, force: true }));
+  let haupt: BuildErgebnis;
+  let worker: BuildErgebnis;
+
+  beforeAll(() => {
+    const inhalt = join(ordner, 'inhalt');
+    cpSync('tests/fixtures/klein', inhalt, { recursive: true });
+    // A photo on the Treff: its pages must come from the main thread, which registers the image.
+    const treff = join(inhalt, 'treffs', 'treff-test.md');
+    writeFileSync(
+      treff,
+      readFileSync(treff, 'utf8').replace(/^---\n/, '---\nfotos:\n  - src: ../../src/assets/uploads/beispiel-treff-bleichpfad-eingang.jpg\n    alt: Der Eingang des Treffs\n'),
+    );
+    haupt = baue(inhalt, ordner, 'haupt', { QP_SEITEN_WORKER: '0' });
+    // Two workers, and the main thread never takes a page itself.
+    worker = baue(inhalt, ordner, 'worker', { QP_SEITEN_WORKER: '2', QP_SEITEN_WARTESCHLANGE: '1000000' });
+  }, 600_000);
+
+  it('beide Builds gelingen; im zweiten rendern Worker alles außer den Seiten mit Foto', () => {
+    expect(haupt.status, haupt.ausgabe.slice(-2000)).toBe(0);
+    expect(worker.status, worker.ausgabe.slice(-2000)).toBe(0);
+    expect(haupt.ausgabe).not.toMatch(/Worker-Threads/);
+    const m = /(\d+) Dateien in 2 Worker-Threads erzeugt .*?(\d+) im Hauptthread \(davon (\d+) mit Bildern/.exec(worker.ausgabe);
+    expect(m, worker.ausgabe.slice(-2000)).not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(100);
+    // Exactly the files that name the photo (the Treff page in five languages, the open data), nothing else.
+    const mitFoto = dateien(worker.dist).filter(
+      (f) => !/^(_astro|pagefind)\//.test(f) && readFileSync(join(worker.dist, f), 'utf8').includes('/_astro/beispiel-treff-bleichpfad-eingang.'),
+    );
+    expect(mitFoto).toContain('treffs/treff-test/index.html');
+    expect(mitFoto).toContain('uk/treffs/treff-test/index.html');
+    expect([Number(m![2]), Number(m![3])]).toEqual([mitFoto.length, mitFoto.length]);
+  });
+
+  it('liefern dieselben Dateien, Byte für Byte (der Suchindex ausgenommen)', () => {
+    const liste = (d: string) => dateien(d).filter((f) => !f.startsWith('pagefind/'));
+    const a = liste(haupt.dist);
+    expect(liste(worker.dist)).toEqual(a);
+    expect(a.filter((f) => f.endsWith('.avif')).length).toBeGreaterThan(0);
+    const verschieden = a.filter((f) => !readFileSync(join(haupt.dist, f)).equals(readFileSync(join(worker.dist, f))));
+    expect(verschieden).toEqual([]);
+  });
+});
