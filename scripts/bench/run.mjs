@@ -127,6 +127,8 @@ async function astroBuild(dir, inhalt) {
   }
   ergebnis.phasen = phasen(ausgabe);
   ergebnis.routen = routenZeiten(ausgabe);
+  const parallel = seitenParallel(ausgabe);
+  if (parallel) ergebnis.parallel = parallel;
   return ergebnis;
 }
 
@@ -151,6 +153,14 @@ function phasen(text) {
   const ende = uhrzeit(/(\d\d:\d\d:\d\d) \[build\] Complete!/g);
   if (nachSeiten !== undefined && ende !== undefined) p.integrationenNachher = ende - nachSeiten;
   return p;
+}
+
+/** Who rendered the pages (src/integrations/seiten-parallel.ts logs it): workers, their files and CPU, the main thread. */
+function seitenParallel(text) {
+  const m = /(\d+) Dateien aus Worker-Threads \(([^)]*)\), (\d+) im Hauptthread \(davon (\d+) mit Bildern; Hauptthread ([\d.]+) s CPU\)/.exec(text);
+  if (!m) return undefined;
+  const worker = [...m[2].matchAll(/(\d+) Dateien\/([\d.]+) s CPU/g)].map(([, dateien, cpu]) => ({ dateien: Number(dateien), cpuSekunden: Number(cpu) }));
+  return { worker, hauptthread: { dateien: Number(m[3]), davonMitBildern: Number(m[4]), cpuSekunden: Number(m[5]) } };
 }
 
 /** Sum of the per-route times Astro logs ("├─ /kalender/alle.ics (+12ms)"), by kind of route. */

@@ -220,7 +220,7 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
       if (helfer.length) {
         const bilanzen = await Promise.all(helfer.map((h) => h.bilanz()));
         const je = bilanzen.map((b) => `${b.seiten} Dateien/${b.cpuSekunden.toFixed(1)} s CPU`).join(', ');
-        logger.info(`${zahl.worker} Dateien in ${helfer.length} Worker-Threads erzeugt (${je}), ${zahl.selbst + zahl.hauptthread} im Hauptthread (davon ${zahl.hauptthread} mit Bildern; Hauptthread ${(cpuSekunden() - cpuStart).toFixed(1)} s CPU).`);
+        logger.info(`${zahl.worker} Dateien aus Worker-Threads (${je}), ${zahl.selbst + zahl.hauptthread} im Hauptthread (davon ${zahl.hauptthread} mit Bildern; Hauptthread ${(cpuSekunden() - cpuStart).toFixed(1)} s CPU).`);
       }
       await Promise.all(helfer.map((h) => h.beenden()));
       await standard.teardown?.();

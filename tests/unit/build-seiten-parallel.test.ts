@@ -133,16 +133,18 @@ describe('Build im Hauptthread und in Workern', () => {
     expect(haupt.status, haupt.ausgabe.slice(-2000)).toBe(0);
     expect(worker.status, worker.ausgabe.slice(-2000)).toBe(0);
     expect(haupt.ausgabe).not.toMatch(/Worker-Threads/);
-    const m = /(\d+) Dateien in 2 Worker-Threads erzeugt .*?(\d+) im Hauptthread \(davon (\d+) mit Bildern/.exec(worker.ausgabe);
+    const m = /(\d+) Dateien aus Worker-Threads \(([^)]*)\), (\d+) im Hauptthread \(davon (\d+) mit Bildern/.exec(worker.ausgabe);
     expect(m, worker.ausgabe.slice(-2000)).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThan(100);
+    // Two workers, both busy.
+    expect(m![2].split(', ')).toHaveLength(2);
     // Exactly the files that name the photo (the Treff page in five languages, the open data), nothing else.
     const mitFoto = dateien(worker.dist).filter(
       (f) => !/^(_astro|pagefind)\//.test(f) && readFileSync(join(worker.dist, f), 'utf8').includes('/_astro/beispiel-treff-bleichpfad-eingang.'),
     );
     expect(mitFoto).toContain('treffs/treff-test/index.html');
     expect(mitFoto).toContain('uk/treffs/treff-test/index.html');
-    expect([Number(m![2]), Number(m![3])]).toEqual([mitFoto.length, mitFoto.length]);
+    expect([Number(m![3]), Number(m![4])]).toEqual([mitFoto.length, mitFoto.length]);
   });
 
   it('liefern dieselben Dateien, Byte für Byte (der Suchindex ausgenommen)', () => {
