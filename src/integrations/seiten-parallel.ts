@@ -105,6 +105,8 @@ class Helfer {
   private readonly worker: Worker;
   private beendet = false;
   private bilanzAbholen?: (b: Bilanz) => void;
+  /** Why the worker is gone, once it is: later pages fail at once instead of waiting forever. */
+  private kaputt?: Error;
 
   constructor(start: WorkerStart, logger: AstroIntegrationLogger) {
     this.worker = new Worker(new URL('./seiten-parallel-worker.ts', import.meta.url), { workerData: start });
@@ -125,8 +127,10 @@ class Helfer {
       wartet?.ok(a);
     });
     const abbrechen = (e: Error) => {
+      this.kaputt ??= e;
       for (const w of this.offen.values()) w.fehler(e);
       this.offen.clear();
+      this.bilanzAbholen?.({ art: 'bilanz', seiten: 0, cpuSekunden: 0 });
     };
     this.worker.on('error', (e) => abbrechen(e instanceof Error ? e : new Error(String(e))));
     this.worker.on('exit', (code) => {
@@ -135,6 +139,7 @@ class Helfer {
   }
 
   rendern(auftrag: Auftrag): Promise<Antwort> {
+    if (this.kaputt) return Promise.reject(this.kaputt);
     return new Promise((ok, fehler) => {
       this.offen.set(auftrag.nr, { ok, fehler });
       this.worker.postMessage(auftrag);
@@ -143,6 +148,7 @@ class Helfer {
 
   /** Pages and CPU seconds of this worker so far. */
   bilanz(): Promise<Bilanz> {
+    if (this.kaputt) return Promise.resolve({ art: 'bilanz', seiten: 0, cpuSekunden: 0 });
     return new Promise((ok) => {
       this.bilanzAbholen = ok;
       this.worker.postMessage('bilanz');

@@ -38,11 +38,12 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
     const route = (r) => ({ routeData: { type: 'page', route: r, component: 'src/pages' + r + '.astro' } });
     let stile;
     export const app = {
-      manifest: { routes: ['/seite', '/bild', '/kaputt', '/stile'].map(route), entryModules: {} },
+      manifest: { routes: ['/seite', '/bild', '/kaputt', '/stile', '/absturz'].map(route), entryModules: {} },
       setInternals(i) { stile = i.pagesByKeys; },
       setOptions() {},
       async render(request, { routeData }) {
         if (routeData.route === '/kaputt') throw new TypeError('Termin ohne Datum');
+        if (routeData.route === '/absturz') process.exit(3);
         if (routeData.route === '/bild') globalThis.astroAsset.addStaticImage({ src: 'x.jpg' }, [], 'x.jpg');
         if (routeData.route === '/stile') return new Response(JSON.stringify([...stile]));
         return new Response('<p>aus dem Worker: ' + new URL(request.url).pathname + '</p>', { status: 200, headers: { 'x-test': 'ja' } });
@@ -100,6 +101,12 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
     await expect(rendern('/kaputt/')).rejects.toThrow(expect.objectContaining({ name: 'TypeError', message: 'Termin ohne Datum' }));
     // The worker goes on.
     expect(await (await rendern('/seite/')).text()).toBe('<p>aus dem Worker: /seite/</p>');
+  });
+
+  it('stirbt ein Worker, scheitern seine Seiten sofort, statt ewig zu warten', async () => {
+    await expect(rendern('/absturz/')).rejects.toThrow(/Seiten-Worker endete unerwartet \(Exit 3\)/);
+    // The dead worker has nothing waiting, so it is picked next: that page fails at once too.
+    await expect(rendern('/seite/')).rejects.toThrow(/endete unerwartet/);
   });
 });
 
