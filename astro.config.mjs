@@ -18,10 +18,10 @@ export default defineConfig({
   ...(process.env.ASTRO_OUT_DIR ? { outDir: process.env.ASTRO_OUT_DIR } : {}),
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // Sixteen pages in flight: they are rendered by worker threads and the main thread
-  // (src/integrations/seiten-parallel.ts) while earlier ones are written to disk; with fewer the
-  // workers waited for the disk. The output is the same (tests/unit/build-seiten-parallel.test.ts).
-  build: { format: 'directory', concurrency: 16 },
+  // Four pages at a time: rendering goes on while earlier pages are written to disk (at city
+  // scale a third of the page phase was waiting for the disk; the output is the same). With page
+  // workers (src/integrations/seiten-parallel.ts) that integration raises it.
+  build: { format: 'directory', concurrency: 4 },
   // Old addresses (`frueher` in a Quartier, Treff, Angebot or Termin) redirect to the current one.
   redirects: weiterleitungen(process.env.CONTENT_DIR ?? './content'),
   // Markdown from the CMS: raw HTML sanitised with an allow-list, links only http(s)/mailto/tel/relative
@@ -38,7 +38,7 @@ export default defineConfig({
   },
   integrations: [
     react(),
-    // Pages are rendered in worker threads, one per core (src/integrations/seiten-parallel.ts).
+    // From 4 cores on, pages are also rendered in worker threads (src/integrations/seiten-parallel.ts).
     seitenParallel(),
     // Print notices, embeds and the editors' area are not pages to find in search engines.
     sitemap({ filter: (seite) => !/\/(admin|einbetten|redaktion)\/|\/aushang\/$/.test(new URL(seite).pathname) }),

@@ -20,7 +20,8 @@
  * once that is released this file can go.
  *
  * Workers: `QP_SEITEN_WORKER` (a number; 0 = render in the main thread as Astro does), by default
- * one per core besides the main thread's, which renders too whenever the workers have enough to do.
+ * from 4 cores on one per core besides the main thread's, which renders too whenever the workers
+ * have enough to do. On 2 cores it did not pay (see `workerAnzahl`).
  *
  * Like sicherheit.ts this is imported by Node itself from astro.config.mjs: only `node:` imports and
  * relative imports with `.ts`.
@@ -78,10 +79,12 @@ export function routenSchluessel(route: { type: string; route: string; component
 }
 
 /**
- * Number of worker threads: `QP_SEITEN_WORKER`, else one per core besides the main thread's (which
- * renders too, see `WARTESCHLANGE`). One worker less than cores: every worker holds its own copy
- * of the content and Astro's caches, and on 2 cores two workers plus the main thread cost more CPU
- * (garbage collection, duplicated caches) than they gained (`npm run bench`).
+ * Number of worker threads: `QP_SEITEN_WORKER`, else from 4 cores on one per core besides the main
+ * thread's (which renders too, see `WARTESCHLANGE`). Every worker holds its own copy of the
+ * content and of Astro's caches. On 2 cores the second core is not free: the main thread writes
+ * the files, Astro keeps its books and V8 collects garbage there. Measured back to back at 1×
+ * (`npm run bench`), one worker gave page phases of 37–56 s against 51 s without and cost 30 %
+ * more CPU; two workers were slower still. So 2-core machines render in the main thread.
  */
 export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
   const wert = env.QP_SEITEN_WORKER;
@@ -90,7 +93,7 @@ export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = avail
     if (!Number.isInteger(n) || n < 0) throw new Error(`QP_SEITEN_WORKER muss eine ganze Zahl ≥ 0 sein, nicht „${wert}“.`);
     return n;
   }
-  return kerne >= 2 ? kerne - 1 : 0;
+  return kerne >= 4 ? kerne - 1 : 0;
 }
 
 /** Astro's prerender bundle entry in `ordner` (its `.prerender/` folder), or undefined. */
@@ -239,6 +242,11 @@ export default function seitenParallel(): AstroIntegration {
   return {
     name: 'qp-seiten-parallel',
     hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        // Enough pages in flight that every renderer has some waiting while others are written.
+        const anzahl = workerAnzahl();
+        if (anzahl > 0) updateConfig({ build: { concurrency: Math.max(config.build.concurrency, Math.min(64, WARTESCHLANGE * (anzahl + 1))) } });
+      },
       'astro:config:done': ({ config, buildOutput }) => {
         // Where Astro puts the prerender bundle (astro/dist/prerender/utils.js, core/build/common.js):
         // <server dir>/.prerender/, for a static site the outDir, or ./.astro/ when that lies outside cwd.

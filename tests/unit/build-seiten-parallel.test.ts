@@ -16,9 +16,10 @@ import { parallelerPrerenderer, prerenderEintrag, workerAnzahl } from '../../src
 import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
 
 describe('Anzahl der Worker', () => {
-  it('einer je Kern außer dem Hauptthread, keiner auf einem Kern; QP_SEITEN_WORKER entscheidet', () => {
-    expect(workerAnzahl({}, 2)).toBe(1);
+  it('ab 4 Kernen einer je Kern außer dem Hauptthread, darunter keiner; QP_SEITEN_WORKER entscheidet', () => {
+    expect(workerAnzahl({}, 4)).toBe(3);
     expect(workerAnzahl({}, 8)).toBe(7);
+    expect(workerAnzahl({}, 2)).toBe(0);
     expect(workerAnzahl({}, 1)).toBe(0);
     expect(workerAnzahl({ QP_SEITEN_WORKER: '0' }, 8)).toBe(0);
     expect(workerAnzahl({ QP_SEITEN_WORKER: '3' }, 2)).toBe(3);
