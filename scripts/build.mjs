@@ -6,9 +6,10 @@
 // Extra arguments go to astro; the working directory is the project to build.
 import { spawnSync } from 'node:child_process';
 
-// The old generation may grow to 8 GB (V8's default here is 4.5 GB): at 4× scale the main thread
-// and the page worker (src/integrations/seiten-parallel.ts) each hold the whole content; with the
-// default limit the 4× build took 366 s (591 s CPU), with 8 GB 327 s (533 s CPU), one run each.
+// The old generation may grow to 8 GB (V8's default here is 4.5 GB). Measured with a page worker
+// (src/integrations/seiten-parallel.ts, where main thread and worker each hold the whole content):
+// the 4× build took 366 s (591 s CPU) with the default limit, 327 s (533 s CPU) with 8 GB, one run
+// each. Without workers (the default on 2 cores) it was not measured separately.
 export const BUILD_NODE_OPTIONS = '--max-semi-space-size=64 --max-old-space-size=8192';
 
 const env = {

@@ -10,7 +10,7 @@
  * worker imports the same prerender bundle Astro built and calls the same `app.render()` Astro's
  * own prerenderer calls; Astro still decides which paths exist, writes the files, logs and runs
  * every later step. Only where the rendering runs changes, so the output is byte for byte the
- * output of the in-process build (tests/unit/seiten-parallel.test.ts builds both and compares).
+ * output of the in-process build (tests/unit/build-seiten-parallel.test.ts builds both and compares).
  *
  * One thing a worker cannot do: register an image for `astro:assets` to optimise (that list lives
  * in the main thread). A page that asks for an image in a worker is therefore rendered again in
@@ -239,12 +239,12 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
 
 export default function seitenParallel(): AstroIntegration {
   let prerenderOrdner: URL | undefined;
+  const anzahl = workerAnzahl();
   return {
     name: 'qp-seiten-parallel',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         // Enough pages in flight that every renderer has some waiting while others are written.
-        const anzahl = workerAnzahl();
         if (anzahl > 0) updateConfig({ build: { concurrency: Math.max(config.build.concurrency, Math.min(64, WARTESCHLANGE * (anzahl + 1))) } });
       },
       'astro:config:done': ({ config, buildOutput }) => {
@@ -255,7 +255,6 @@ export default function seitenParallel(): AstroIntegration {
         prerenderOrdner = new URL('./.prerender/', server);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        const anzahl = workerAnzahl();
         if (anzahl === 0 || !prerenderOrdner) return;
         const ordner = prerenderOrdner;
         setPrerenderer((standard) => parallelerPrerenderer(standard, ordner, anzahl, logger));

@@ -57,45 +57,22 @@ export function berlinParts(instant: Date): BerlinTeile {
   // The offset is asked of Intl once per UTC hour (berlinOffsetMinutes); the fields then come from
   // plain UTC arithmetic, many times faster than formatToParts on every call.
   const wand = new Date(t + berlinOffsetMinutes(instant) * MINUTE);
-  const year = wand.getUTCFullYear();
-  const month = wand.getUTCMonth() + 1;
-  const day = wand.getUTCDate();
-  const hour = wand.getUTCHours();
-  const minute = wand.getUTCMinutes();
-  return {
-    datum: `${String(year).padStart(4, '0')}-${zwei(month)}-${zwei(day)}`,
-    zeit: `${zwei(hour)}:${zwei(minute)}`,
-    wochentag: (((wand.getUTCDay() + 6) % 7) + 1) as BerlinTeile['wochentag'],
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second: wand.getUTCSeconds(),
-  };
+  return teile(wand.getUTCFullYear(), wand.getUTCMonth() + 1, wand.getUTCDate(), wand.getUTCHours(), wand.getUTCMinutes(), wand.getUTCSeconds(), isoWochentag(wand));
 }
+
+/** The fields of a Berlin wall-clock reading. */
+function teile(year: number, month: number, day: number, hour: number, minute: number, second: number, wochentag: BerlinTeile['wochentag']): BerlinTeile {
+  return { datum: `${String(year).padStart(4, '0')}-${zwei(month)}-${zwei(day)}`, zeit: `${zwei(hour)}:${zwei(minute)}`, wochentag, year, month, day, hour, minute, second };
+}
+
+/** ISO weekday (Monday = 1 … Sunday = 7) of a date's UTC fields. */
+const isoWochentag = (d: Date) => (((d.getUTCDay() + 6) % 7) + 1) as BerlinTeile['wochentag'];
 
 /** berlinParts read from Intl's time-zone data (the offset itself comes from here). */
 function berlinPartsIntl(instant: Date): BerlinTeile {
   const p: Record<string, string> = {};
   for (const { type, value } of teileFormat.formatToParts(instant)) p[type] = value;
-  const year = Number(p.year);
-  const month = Number(p.month);
-  const day = Number(p.day);
-  const hour = Number(p.hour) % 24;
-  const minute = Number(p.minute);
-  const second = Number(p.second);
-  return {
-    datum: `${String(year).padStart(4, '0')}-${zwei(month)}-${zwei(day)}`,
-    zeit: `${zwei(hour)}:${zwei(minute)}`,
-    wochentag: WOCHENTAG_NUMMER[p.weekday],
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-  };
+  return teile(Number(p.year), Number(p.month), Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second), WOCHENTAG_NUMMER[p.weekday]);
 }
 
 const STUNDE_MS = 3_600_000;
@@ -173,7 +150,7 @@ export function tageZwischen(von: string, bis: string): number {
 /** ISO weekday of a plain date: Monday = 1 … Sunday = 7. */
 export function wochentagVon(datum: string): BerlinTeile['wochentag'] {
   const [y, m, d] = zerlegeDatum(datum);
-  return (((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1) as BerlinTeile['wochentag'];
+  return isoWochentag(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** The Berlin midnight that starts `datum`. */
@@ -189,7 +166,8 @@ const alsUtcMitternacht = (datum: string) => {
 };
 
 const formatCache = new Map<string, Intl.DateTimeFormat>();
-function datumsformat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** A date formatter for plain dates (time zone UTC), made once per locale and options. */
+export function datumsformat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = formatCache.get(key);
   if (!f) {
