@@ -12,6 +12,10 @@ import { weiterleitungen } from './src/schema/dateien.ts';
 // The public address of the site; feeds, canonical URLs and QR codes are built from it.
 const SITE = process.env.SITE_URL ?? 'https://quartiere.krefeld.example';
 
+// Checks the finished HTML and writes _headers, _redirects and the nginx config; it sees each page
+// as it is rendered (seitenParallel's `beiSeite`) and reads only the rest from disk at the end.
+const ausgabePruefung = sicherheit();
+
 export default defineConfig({
   site: SITE,
   // Tests and the benchmark build other content side by side without sharing caches or output.
@@ -39,12 +43,12 @@ export default defineConfig({
   integrations: [
     react(),
     // From 4 cores on, pages are also rendered in worker threads (src/integrations/seiten-parallel.ts).
-    seitenParallel(),
+    seitenParallel({ beiSeite: ausgabePruefung.seite }),
     // Print notices, embeds and the editors' area are not pages to find in search engines.
     sitemap({ filter: (seite) => !/\/(admin|einbetten|redaktion)\/|\/aushang\/$/.test(new URL(seite).pathname) }),
     suchindex(),
-    // Last: checks the finished HTML and writes _headers, _redirects and the nginx config.
-    sicherheit(),
+    // Last: its build:done hook runs after the search index and the sitemap are written.
+    ausgabePruefung,
   ],
   devToolbar: { enabled: false },
   server: { port: 4321, host: '127.0.0.1' },

@@ -12,6 +12,8 @@
 //   BENCH_BEISPIEL=0     skip the example-content build (page weight, Lighthouse, feeds)
 //   BENCH_LIGHTHOUSE=0   skip Lighthouse
 //   BENCH_BEHALTEN=1     keep the temporary projects (bench/tmp/) for a look at dist/
+//   BENCH_RAMDISK=0      skip the second 1× build with dist/ on a RAM disk (/dev/shm), which shows
+//                        how much of the build is the disk creating files and folders
 //   QP_JETZT             the build's "now" (default 2026-11-25T10:00:00Z, so runs compare)
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -31,6 +33,7 @@ const SKALEN = (process.env.BENCH_SCALES ?? '1,2,4').split(',').map((s) => s.tri
 const MIT_BEISPIEL = process.env.BENCH_BEISPIEL !== '0';
 const MIT_LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
 const BEHALTEN = process.env.BENCH_BEHALTEN === '1';
+const RAMDISK = process.env.BENCH_RAMDISK !== '0' && existsSync('/dev/shm') ? '/dev/shm' : undefined;
 const BROWSER = findBrowser();
 const GZ = (b) => gzipSync(b, { level: 9 }).length;
 const KB = (n) => (n === undefined || n === null ? '–' : `${(n / 1024).toFixed(1)} KB`);
@@ -189,13 +192,16 @@ function routenArt(pfad) {
   return 'Übersichten und Sonstiges';
 }
 
-/** Files of a built site by kind. */
+/** Files of a built site by kind, and its folders (each file and folder is a new inode on disk). */
 function zaehlen(dist) {
-  const z = { seiten: 0, feeds: 0, json: 0, dateien: 0, bytes: 0 };
+  const z = { seiten: 0, feeds: 0, json: 0, dateien: 0, ordner: 0, bytes: 0 };
   const gehen = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) gehen(p);
+      if (e.isDirectory()) {
+        z.ordner++;
+        gehen(p);
+      }
       else {
         z.dateien++;
         z.bytes += statSync(p).size;
@@ -209,6 +215,53 @@ function zaehlen(dist) {
   z.megabytes = Math.round(z.bytes / 1024 / 1024);
   delete z.bytes;
   return z;
+}
+
+/**
+ * What creating a file costs on the disk of `ordner`: 1,500 folders with a 16 KB page each, as a
+ * build writes them (one thread, no fsync). Milliseconds of CPU (user + kernel) and of wall time per
+ * file or folder. On the ext4 disk of the development machine this was 0.4–0.9 ms, on tmpfs a
+ * hundredth of that: at city scale the disk alone is tens of seconds of every build.
+ */
+function dateisystemKosten(ordner) {
+  const probe = join(ordner, `.qp-fs-probe-${process.pid}`);
+  rmSync(probe, { recursive: true, force: true });
+  mkdirSync(probe, { recursive: true });
+  const seite = Buffer.alloc(16 * 1024, 'x');
+  const n = 1500;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    mkdirSync(join(probe, `s${i}`));
+    writeFileSync(join(probe, `s${i}`, 'index.html'), seite);
+  }
+  const wand = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  rmSync(probe, { recursive: true, force: true });
+  const je = (ms) => Math.round((ms / (2 * n)) * 1000) / 1000;
+  return { cpuMsJeEintrag: je((cpu.user + cpu.system) / 1000), wandMsJeEintrag: je(wand) };
+}
+
+/**
+ * The same 1× build again with dist/ on a RAM disk (tmpfs) and a cold content cache, right after the
+ * build on disk: the difference is what the disk costs. dist/ becomes a link to a folder on the RAM
+ * disk, with a link to node_modules beside it (Astro runs its prerender bundle from dist/).
+ */
+async function ramdiskBuild(dir) {
+  const ram = join(RAMDISK, `qp-bench-${process.pid}`);
+  rmSync(ram, { recursive: true, force: true });
+  mkdirSync(join(ram, 'dist'), { recursive: true });
+  symlinkSync(join(dir, 'node_modules'), join(ram, 'node_modules'));
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  rmSync(join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
+  symlinkSync(join(ram, 'dist'), join(dir, 'dist'));
+  try {
+    const b = await astroBuild(dir, './inhalt');
+    return { sekunden: b.sekunden, cpuSekunden: b.cpuSekunden, phasen: b.phasen, kosten: dateisystemKosten(ram) };
+  } finally {
+    rmSync(join(dir, 'dist'), { force: true });
+    rmSync(ram, { recursive: true, force: true });
+  }
 }
 
 /** The calendar's month files: occurrences, raw and gzip size; gzip of the first 1,000 occurrences. */
@@ -566,6 +619,15 @@ function drucken(e) {
       ),
     );
     if (e.wachstum) log(`Wachstum 4×/1×: Build ${e.wachstum.build}×, CPU ${e.wachstum.cpu ?? '–'}× (Ziel ≤ 4,4)`);
+    for (const [k, s] of skalen) {
+      const d = s.dateisystem;
+      if (!d) continue;
+      const schaetzung = Math.round((d.eintraege * d.kosten.cpuMsJeEintrag) / 1000);
+      log(
+        `Dateisystem ${k}×: ${d.eintraege} neue Dateien und Ordner, ${d.kosten.cpuMsJeEintrag} ms CPU je Eintrag auf dieser Platte (≈ ${schaetzung} s CPU)` +
+          (d.ramdisk ? `; derselbe Build mit dist/ auf der RAM-Disk: ${d.ramdisk.sekunden} s, CPU ${d.ramdisk.cpuSekunden ?? '–'} s (${d.ramdisk.kosten.cpuMsJeEintrag} ms je Eintrag)` : ''),
+      );
+    }
     const eins = e.skalen['1'];
     if (eins?.build?.routen) {
       log('\nWo die Zeit beim Seitenerzeugen bleibt (1×, Summe der Zeiten je Route aus dem Build-Log)');
@@ -652,6 +714,12 @@ async function main() {
       s.feeds = feeds(dist, s.build);
       s.monatsJson = monatsDateien(dist);
       log(`  ${s.build.sekunden} s, ${s.zaehlung.seiten} Seiten, ${s.zaehlung.feeds} .ics`);
+      s.dateisystem = { eintraege: s.zaehlung.dateien + s.zaehlung.ordner, kosten: dateisystemKosten(dir) };
+      if (k === 1 && RAMDISK) {
+        log(`  noch einmal mit dist/ auf der RAM-Disk (${RAMDISK}) …`);
+        s.dateisystem.ramdisk = await ramdiskBuild(dir);
+        log(`  ${s.dateisystem.ramdisk.sekunden} s`);
+      }
     } catch (err) {
       s.fehler = String(err.message ?? err);
       log(`  ✗ ${s.fehler.split('\n')[0]}`);

@@ -173,8 +173,27 @@ function cpuSekunden(): number {
   return (user + system) / 1e6;
 }
 
-/** Wraps Astro's own prerenderer: paths, setup and image pages stay with it, pages go to workers. */
-export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, anzahl: number, logger: AstroIntegrationLogger): AstroPrerenderer {
+/** Called with every rendered HTML page (its URL path and bytes) before Astro writes it. */
+export type BeiSeite = (pfad: string, html: Uint8Array) => Promise<void>;
+
+type Ergebnis = Awaited<ReturnType<AstroPrerenderer['render']>>;
+
+/** Hands a rendered HTML page to `beiSeite` and gives Astro the same bytes again. */
+async function weitergeben(request: Request, ergebnis: Ergebnis, beiSeite: BeiSeite): Promise<Ergebnis> {
+  const antwort = ergebnis instanceof Response ? ergebnis : ergebnis.response;
+  // Astro writes redirect pages from the Location header, not from the body.
+  if ((antwort.status >= 300 && antwort.status < 400) || !antwort.body || !antwort.headers.get('content-type')?.includes('text/html')) return ergebnis;
+  const html = new Uint8Array(await antwort.arrayBuffer());
+  await beiSeite(decodeURI(new URL(request.url).pathname), html);
+  const neu = new Response(html, { status: antwort.status, statusText: antwort.statusText, headers: antwort.headers });
+  return ergebnis instanceof Response ? neu : { ...ergebnis, response: neu };
+}
+
+/**
+ * Wraps Astro's own prerenderer: paths, setup and image pages stay with it, pages go to `anzahl`
+ * workers (0: all in this thread), and each HTML page also to `beiSeite` (the output check).
+ */
+export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, anzahl: number, logger: AstroIntegrationLogger, beiSeite?: BeiSeite): AstroPrerenderer {
   const helfer: Helfer[] = [];
   let nr = 0;
   const zahl = { worker: 0, hauptthread: 0, selbst: 0 };
@@ -184,6 +203,7 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
     async setup() {
       cpuStart = cpuSekunden();
       await standard.setup?.();
+      if (anzahl === 0) return;
       const eintrag = prerenderEintrag(ordner);
       // Astro's own prerenderer holds the app it loaded; its options carry the pages' CSS.
       const app = (standard as { app?: { getOptions?(): { allPages: Record<string, { key: string; styles: unknown[] }>; settings: { scripts: { stage: string; content: string }[] } } } }).app;
@@ -201,28 +221,8 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
     },
     getStaticPaths: () => standard.getStaticPaths(),
     async render(request, optionen) {
-      // The incremental build cache collects metadata in Astro's own render scope.
-      if (helfer.length === 0 || optionen.collectMetadata) return standard.render(request, optionen);
-      // The least busy worker; ties go to the first. When every worker has enough waiting, the
-      // main thread renders this one itself (it would otherwise only wait for them).
-      const h = helfer.reduce((a, b) => (b.offen.size < a.offen.size ? b : a));
-      if (h.offen.size >= WARTESCHLANGE) {
-        zahl.selbst++;
-        return standard.render(request, optionen);
-      }
-      const a = await h.rendern({ nr: nr++, url: request.url, route: routenSchluessel(optionen.routeData) });
-      if (a.art === 'hauptthread') {
-        zahl.hauptthread++;
-        return standard.render(request, optionen);
-      }
-      if (a.art === 'fehler') {
-        const e = new Error(a.message);
-        e.name = a.name;
-        if (a.stack) e.stack = a.stack;
-        throw e;
-      }
-      zahl.worker++;
-      return new Response(a.inhalt, { status: a.status, statusText: a.statusText, headers: a.kopf });
+      const ergebnis = await rendern(request, optionen);
+      return beiSeite ? weitergeben(request, ergebnis, beiSeite) : ergebnis;
     },
     collectStaticImages: standard.collectStaticImages?.bind(standard),
     async teardown() {
@@ -235,9 +235,39 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
       await standard.teardown?.();
     },
   };
+
+  async function rendern(request: Request, optionen: Parameters<AstroPrerenderer['render']>[1]): Promise<Ergebnis> {
+    // The incremental build cache collects metadata in Astro's own render scope.
+    if (helfer.length === 0 || optionen.collectMetadata) return standard.render(request, optionen);
+    // The least busy worker; ties go to the first. When every worker has enough waiting, the
+    // main thread renders this one itself (it would otherwise only wait for them).
+    const h = helfer.reduce((a, b) => (b.offen.size < a.offen.size ? b : a));
+    if (h.offen.size >= WARTESCHLANGE) {
+      zahl.selbst++;
+      return standard.render(request, optionen);
+    }
+    const a = await h.rendern({ nr: nr++, url: request.url, route: routenSchluessel(optionen.routeData) });
+    if (a.art === 'hauptthread') {
+      zahl.hauptthread++;
+      return standard.render(request, optionen);
+    }
+    if (a.art === 'fehler') {
+      const e = new Error(a.message);
+      e.name = a.name;
+      if (a.stack) e.stack = a.stack;
+      throw e;
+    }
+    zahl.worker++;
+    return new Response(a.inhalt, { status: a.status, statusText: a.statusText, headers: a.kopf });
+  }
 }
 
-export default function seitenParallel(): AstroIntegration {
+/**
+ * `beiSeite`: called with every rendered HTML page before Astro writes it (the output check of
+ * src/integrations/sicherheit.ts runs on it while the pages are rendered). With it, the prerenderer
+ * is installed even when the pages are rendered in the main thread.
+ */
+export default function seitenParallel({ beiSeite }: { beiSeite?: BeiSeite } = {}): AstroIntegration {
   let prerenderOrdner: URL | undefined;
   const anzahl = workerAnzahl();
   return {
@@ -255,9 +285,9 @@ export default function seitenParallel(): AstroIntegration {
         prerenderOrdner = new URL('./.prerender/', server);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (anzahl === 0 || !prerenderOrdner) return;
+        if ((anzahl === 0 && !beiSeite) || !prerenderOrdner) return;
         const ordner = prerenderOrdner;
-        setPrerenderer((standard) => parallelerPrerenderer(standard, ordner, anzahl, logger));
+        setPrerenderer((standard) => parallelerPrerenderer(standard, ordner, anzahl, logger, beiSeite));
       },
     },
   };

@@ -74,28 +74,42 @@ const leer = (): Gesammelt => ({
   admin: { skripte: new Set(), stile: new Set(), stilAttribute: new Set() },
 });
 
-/** Reads and analyses one share of the pages; also what each worker thread runs. */
-export function pruefeDateien(wurzel: string, dateien: readonly string[]): Teilbefund {
-  const gesammelt = leer();
-  const verstoesse: string[] = [];
-  for (const datei of dateien) {
-    const pfad = urlPfad(wurzel, datei);
-    const befund = analysiereHtml(readFileSync(datei, 'utf8'));
-    for (const v of befund.verstoesse) verstoesse.push(`  ${pfad}: ${v}`);
-    const ziel = gesammelt[bereichVon(pfad)];
+/** Collects the findings of pages one by one: in this thread, in a worker, for files or rendered pages alike. */
+export class Sammler {
+  private readonly gesammelt = leer();
+  private readonly verstoesse: string[] = [];
+
+  /** Analyses the HTML of the page at URL path `pfad` (`/treffs/a/`). */
+  seite(pfad: string, html: string): void {
+    const befund = analysiereHtml(html);
+    for (const v of befund.verstoesse) this.verstoesse.push(`  ${pfad}: ${v}`);
+    const ziel = this.gesammelt[bereichVon(pfad)];
     for (const s of befund.inlineSkripte) ziel.skripte.add(sha256(s));
     for (const s of befund.inlineStile) ziel.stile.add(sha256(s));
     for (const s of befund.stilAttribute) ziel.stilAttribute.add(sha256(s));
   }
-  const liste = (b: Bereich): InlineHashes => ({ skripte: [...gesammelt[b].skripte], stile: [...gesammelt[b].stile], stilAttribute: [...gesammelt[b].stilAttribute] });
-  return { verstoesse, hashes: { inhalt: liste('inhalt'), einbetten: liste('einbetten'), admin: liste('admin') } };
+
+  befund(): Teilbefund {
+    const liste = (b: Bereich): InlineHashes => ({ skripte: [...this.gesammelt[b].skripte], stile: [...this.gesammelt[b].stile], stilAttribute: [...this.gesammelt[b].stilAttribute] });
+    return { verstoesse: [...this.verstoesse], hashes: { inhalt: liste('inhalt'), einbetten: liste('einbetten'), admin: liste('admin') } };
+  }
 }
+
+/** Reads and analyses one share of the pages; also what each worker thread runs. */
+export function pruefeDateien(wurzel: string, dateien: readonly string[]): Teilbefund {
+  const sammler = new Sammler();
+  for (const datei of dateien) sammler.seite(urlPfad(wurzel, datei), readFileSync(datei, 'utf8'));
+  return sammler.befund();
+}
+
+/** Worker threads for the check: one per core, at most eight. */
+const kerneFuerPruefung = () => Math.min(availableParallelism(), 8);
 
 /**
  * Parsing every page with parse5 is the slow part at city scale (tens of thousands of pages):
  * shares of the pages go to worker threads, one per core. A small site is checked in this thread.
  */
-export async function pruefeParallel(wurzel: string, dateien: readonly string[], abSeiten = 2_000, kerne = Math.min(availableParallelism(), 8)): Promise<Teilbefund[]> {
+export async function pruefeParallel(wurzel: string, dateien: readonly string[], abSeiten = 2_000, kerne = kerneFuerPruefung()): Promise<Teilbefund[]> {
   if (kerne <= 1 || dateien.length < abSeiten) return [pruefeDateien(wurzel, dateien)];
   const groesse = Math.ceil(dateien.length / kerne);
   const teile = Array.from({ length: kerne }, (_, i) => dateien.slice(i * groesse, (i + 1) * groesse)).filter((t) => t.length > 0);
@@ -112,10 +126,98 @@ export async function pruefeParallel(wurzel: string, dateien: readonly string[],
   );
 }
 
-export default function sicherheit(): AstroIntegration {
+/** Messages of the running check (src/integrations/sicherheit-worker.ts). */
+export type PruefAuftrag = { art: 'seite'; pfad: string; html: Uint8Array } | { art: 'ende' };
+export type PruefAntwort = { art: 'erledigt' } | { art: 'befund'; befund: Teilbefund };
+
+/**
+ * The check while the pages are being rendered. The prerenderer (src/integrations/seiten-parallel.ts)
+ * hands each rendered HTML page to `seite()`; worker threads analyse it on the cores the renderer
+ * leaves free, instead of reading every file again after the build (at city scale 11–20 s at the
+ * end of each build, `npm run bench`). When more than `hoechstens` pages wait, `seite()` makes the
+ * renderer wait, so memory stays bounded when the check is the slower side.
+ */
+export class LaufendePruefung {
+  /** URL paths of the pages checked here; build:done reads only the other HTML files from disk. */
+  readonly gesehen = new Set<string>();
+  private readonly worker: Worker[] = [];
+  private naechster = 0;
+  private wartend = 0;
+  private readonly weiter: (() => void)[] = [];
+  private fehler?: Error;
+
+  private readonly anzahl: number;
+  private readonly hoechstens: number;
+
+  constructor(anzahl = Math.max(1, Math.floor(kerneFuerPruefung() / 4)), hoechstens = 64) {
+    this.anzahl = anzahl;
+    this.hoechstens = hoechstens;
+  }
+
+  private starten(): void {
+    for (let i = 0; i < this.anzahl; i++) {
+      const w = new Worker(new URL('./sicherheit-worker.ts', import.meta.url), { workerData: { laufend: true } });
+      // A failed build must not wait for the check.
+      w.unref();
+      w.on('message', (m: PruefAntwort) => {
+        if (m.art !== 'erledigt') return;
+        this.wartend--;
+        this.weiter.shift()?.();
+      });
+      w.on('error', (e) => this.abbrechen(e instanceof Error ? e : new Error(String(e))));
+      w.on('exit', (code) => code !== 0 && this.abbrechen(new Error(`HTML-Prüfung: Worker endete mit ${code}`)));
+      this.worker.push(w);
+    }
+  }
+
+  private abbrechen(e: Error): void {
+    this.fehler ??= e;
+    for (const f of this.weiter.splice(0)) f();
+  }
+
+  /** One rendered page: `pfad` its URL path, `html` its bytes (copied; the caller keeps them). */
+  async seite(pfad: string, html: Uint8Array): Promise<void> {
+    if (this.fehler) throw this.fehler;
+    if (this.worker.length === 0) this.starten();
+    this.gesehen.add(pfad);
+    const kopie = html.slice();
+    this.wartend++;
+    this.worker[this.naechster++ % this.worker.length].postMessage({ art: 'seite', pfad, html: kopie } satisfies PruefAuftrag, [kopie.buffer]);
+    if (this.wartend > this.hoechstens) await new Promise<void>((ok) => this.weiter.push(ok));
+    if (this.fehler) throw this.fehler;
+  }
+
+  /** The findings of every page handed in; ends the workers. */
+  async ende(): Promise<Teilbefund[]> {
+    if (this.fehler) throw this.fehler;
+    const befunde = await Promise.all(
+      this.worker.map(
+        (w) =>
+          new Promise<Teilbefund>((fertig, fehler) => {
+            // Now the build waits for it: keep the process alive until the answer is in.
+            w.ref();
+            w.on('message', (m: PruefAntwort) => m.art === 'befund' && fertig(m.befund));
+            w.once('error', fehler);
+            w.once('exit', (code) => fehler(new Error(`HTML-Prüfung: Worker endete mit ${code}, bevor er fertig war`)));
+            w.postMessage({ art: 'ende' } satisfies PruefAuftrag);
+          }),
+      ),
+    );
+    await Promise.all(this.worker.map((w) => w.terminate()));
+    this.worker.length = 0;
+    return befunde;
+  }
+}
+
+/** The integration, and what the prerenderer calls for each rendered page. */
+export type Sicherheit = AstroIntegration & { seite: (pfad: string, html: Uint8Array) => Promise<void> };
+
+export default function sicherheit(): Sicherheit {
   let redirects: Weiterleitung[] = [];
+  let laufend: LaufendePruefung | undefined;
   return {
     name: 'qp-sicherheit',
+    seite: (pfad, html) => (laufend ??= new LaufendePruefung()).seite(pfad, html),
     hooks: {
       'astro:config:done': ({ config }) => {
         redirects = Object.entries(config.redirects ?? {}).map(([von, nach]) => ({
@@ -128,11 +230,18 @@ export default function sicherheit(): AstroIntegration {
         const gesammelt = leer();
         const verstoesse: string[] = [];
         const dateien = htmlDateien(wurzel);
-        for (const teil of await pruefeParallel(wurzel, dateien)) {
+        // Pages checked while they were rendered; the rest (redirect pages, HTML from public/) from disk.
+        const gesehen = laufend?.gesehen ?? new Set<string>();
+        const teile = laufend ? await laufend.ende() : [];
+        laufend = undefined;
+        const rest = dateien.filter((d) => !gesehen.has(urlPfad(wurzel, d)));
+        teile.push(...(await pruefeParallel(wurzel, rest)));
+        for (const teil of teile) {
           verstoesse.push(...teil.verstoesse);
           for (const b of Object.keys(gesammelt) as Bereich[])
             for (const art of ['skripte', 'stile', 'stilAttribute'] as const) for (const h of teil.hashes[b][art]) gesammelt[b][art].add(h);
         }
+        verstoesse.sort();
         if (verstoesse.length > 0)
           throw new Error(
             `Die gebaute Seite enthält Code, der im Browser laufen könnte (${verstoesse.length}×). Kommt die Stelle aus einem Inhalt, ` +
@@ -153,7 +262,7 @@ export default function sicherheit(): AstroIntegration {
         writeFileSync(join(wurzel, '_nginx', 'default.conf'), alsNginxServer(hashes, redirects, optionen));
         const anzahl = (b: Bereich) => hashes[b].skripte.length + hashes[b].stile.length + hashes[b].stilAttribute.length;
         logger.info(
-          `${dateien.length} Seiten geprüft; _headers, _redirects und _nginx/default.conf geschrieben ` +
+          `${dateien.length} Seiten geprüft (${dateien.length - rest.length} beim Rendern); _headers, _redirects und _nginx/default.conf geschrieben ` +
             `(Hashes: Inhalt ${anzahl('inhalt')}, Einbetten ${anzahl('einbetten')}, Redaktion ${anzahl('admin')}; ${redirects.length} Weiterleitungen)`,
         );
       },

@@ -288,6 +288,13 @@ function eventsVon(t: FeedTermin, optionen: FeedOptionen): ICalEventData[] {
   return events;
 }
 
+/** VTIMEZONE blocks by zone: the package reads a file for each (tens of thousands of feeds per build). */
+const vtimezones = new Map<string, string | null>();
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone));
+  return vtimezones.get(zone)!;
+}
+
 /**
  * A complete iCalendar file: name and description, refresh hint, VTIMEZONE Europe/Berlin,
  * the events of `termine` (sorted by id, so the output does not depend on load order).
@@ -301,7 +308,7 @@ export function buildFeed(kopf: FeedKopf, termine: readonly FeedTermin[], option
     description: escape(kopf.beschreibung, false),
     ...(kopf.url ? { url: kopf.url } : {}),
     // name: null keeps DTSTAMP in UTC; each timed event names its zone, the generator adds VTIMEZONE.
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezone },
     ttl: FEED_AKTUALISIERUNG_STUNDEN * 3600,
   });
   const sortiert = [...termine].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -36,7 +36,13 @@ export function tagUndMonat(locale: string, monat: number, tag: number): string 
   return datumsformat(locale, TAG_UND_MONAT).format(new Date(Date.UTC(2001, monat - 1, tag)));
 }
 
-/** Names of languages (`tr` → „Türkisch“) in `locale`; undefined where Intl has none. */
+/**
+ * Names of languages (`tr` → „Türkisch“) in `locale`; undefined where Intl has none. The names
+ * themselves are kept too: `DisplayNames.of` looks each one up in ICU's data (at city scale half a
+ * second of every build for the language lists of the Termin pages, `npm run bench`).
+ */
 export function sprachname(locale: string, code: string): string | undefined {
-  return einmal(`sprache|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' })).of(code);
+  const namen = einmal(`sprache|${locale}`, () => ({ intl: new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' }), namen: new Map<string, string | undefined>() }));
+  if (!namen.namen.has(code)) namen.namen.set(code, namen.intl.of(code));
+  return namen.namen.get(code);
 }

@@ -111,6 +111,48 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
   });
 });
 
+const routeVon = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
+
+describe('Jede HTML-Seite geht an die Ausgabeprüfung (beiSeite)', () => {
+  const antworten: Record<string, () => Response> = {
+    '/seite/': () => new Response('<p>Seite</p>', { headers: { 'content-type': 'text/html' } }),
+    '/404': () => new Response('<p>Nicht gefunden</p>', { status: 404, headers: { 'content-type': 'text/html' } }),
+    '/alt/': () => new Response(null, { status: 301, headers: { location: '/neu/', 'content-type': 'text/html' } }),
+    '/daten.json': () => new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }),
+    '/m%C3%BChle/': () => new Response('<p>Mühle</p>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+  };
+  const standard = {
+    name: 'astro:default',
+    async getStaticPaths() {
+      return [];
+    },
+    async render(request: Request) {
+      return antworten[new URL(request.url).pathname]();
+    },
+  };
+  const gesehen: [string, string][] = [];
+  const p = parallelerPrerenderer(standard, pathToFileURL(`${tmpdir()}/`), 0, { info: () => {}, warn: () => {}, error: () => {} } as never, async (pfad, html) => {
+    gesehen.push([pfad, new TextDecoder().decode(html)]);
+  });
+
+  it('sieht Seiten (auch 404) mit Pfad und Bytes, Astro bekommt dieselben Bytes; Weiterleitungen und JSON nicht', async () => {
+    await p.setup!();
+    const texte: Record<string, string> = {};
+    for (const pfad of Object.keys(antworten)) {
+      const r = (await p.render(new Request(`https://example.org${pfad}`), { routeData: routeVon(pfad) })) as Response;
+      texte[pfad] = await r.text();
+      expect(r.status).toBe(antworten[pfad]().status);
+    }
+    expect(gesehen).toEqual([
+      ['/seite/', '<p>Seite</p>'],
+      ['/404', '<p>Nicht gefunden</p>'],
+      ['/mühle/', '<p>Mühle</p>'],
+    ]);
+    expect(texte).toEqual({ '/seite/': '<p>Seite</p>', '/404': '<p>Nicht gefunden</p>', '/alt/': '', '/daten.json': '{"a":1}', '/m%C3%BChle/': '<p>Mühle</p>' });
+    await p.teardown!();
+  });
+});
+
 function dateien(wurzel: string, dir = wurzel): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? dateien(wurzel, join(dir, e.name)) : [relative(wurzel, join(dir, e.name)).split(sep).join('/')]))

@@ -1,13 +1,14 @@
 /**
- * The build's HTML check (src/integrations/sicherheit.ts) splits large sites over worker threads.
- * The example content is below that size, so this test runs the split on a made-up site: the
- * workers must find the same violations and inline-code hashes as the check in one thread.
+ * The build's HTML check (src/integrations/sicherheit.ts) runs in worker threads: on the pages
+ * while they are rendered, and on large sites' files after the build. The example content is below
+ * the size for the latter, so this test runs both on a made-up site: the workers must find the same
+ * violations and inline-code hashes as the check in one thread.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pruefeDateien, pruefeParallel } from '../../src/integrations/sicherheit';
+import { LaufendePruefung, pruefeDateien, pruefeParallel, urlPfad } from '../../src/integrations/sicherheit';
 
 const wurzel = mkdtempSync(join(tmpdir(), 'qp-sicherheit-'));
 afterAll(() => rmSync(wurzel, { recursive: true, force: true }));
@@ -44,5 +45,29 @@ describe('HTML-Prüfung in Worker-Threads', () => {
     expect(einzeln.verstoesse).toEqual(['  /treffs/s47/: <img> hat ein Ereignis-Attribut onerror="alert(1)"']);
     expect(einzeln.hashes.inhalt.skripte).toHaveLength(3);
     expect(einzeln.hashes.einbetten.stile).toHaveLength(2);
+  });
+});
+
+describe('HTML-Prüfung beim Rendern', () => {
+  it('findet in zwei Workern dasselbe, auch wenn der Renderer warten muss', async () => {
+    const einzeln = sortiert([pruefeDateien(wurzel, dateien)]);
+    // At most two pages waiting: the renderer is held back most of the time.
+    const pruefung = new LaufendePruefung(2, 2);
+    for (const datei of dateien) {
+      const html = new Uint8Array(readFileSync(datei));
+      await pruefung.seite(urlPfad(wurzel, datei), html);
+      // The caller keeps its bytes: Astro writes them after the check has them.
+      expect(html.byteLength).toBeGreaterThan(0);
+    }
+    expect(pruefung.gesehen.size).toBe(60);
+    expect(pruefung.gesehen.has('/treffs/s47/')).toBe(true);
+    const teile = await pruefung.ende();
+    expect(teile).toHaveLength(2);
+    expect(sortiert(teile)).toEqual(einzeln);
+  });
+
+  it('ohne Seiten startet kein Worker und der Befund ist leer', async () => {
+    const pruefung = new LaufendePruefung(2);
+    expect(await pruefung.ende()).toEqual([]);
   });
 });
