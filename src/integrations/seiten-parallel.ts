@@ -19,6 +19,10 @@
  * Astro is working on the same inside (withastro/astro#17932, `experimental.parallelPrerender`);
  * once that is released this file can go.
  *
+ * Its second job: every rendered HTML page also goes to `beiSeite` before Astro writes it, which is
+ * how the output check (src/integrations/sicherheit.ts) reads the pages while the build goes on. For
+ * that the prerenderer is installed even when there are no workers (2 cores).
+ *
  * Workers: `QP_SEITEN_WORKER` (a number; 0 = render in the main thread as Astro does), by default
  * from 4 cores on one per core besides the main thread's, which renders too whenever the workers
  * have enough to do. On 2 cores it did not pay (see `workerAnzahl`).
