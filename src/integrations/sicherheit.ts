@@ -20,6 +20,7 @@ import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { analysiereHtml, sha256 } from '../lib/html-pruefung.ts';
+import type { BeiSeite } from './seiten-parallel.ts';
 import {
   STANDARD_OPTIONEN,
   alsHeadersDatei,
@@ -210,7 +211,7 @@ export class LaufendePruefung {
 }
 
 /** The integration, and what the prerenderer calls for each rendered page. */
-export type Sicherheit = AstroIntegration & { seite: (pfad: string, html: Uint8Array) => Promise<void> };
+export type Sicherheit = AstroIntegration & { seite: BeiSeite };
 
 export default function sicherheit(): Sicherheit {
   let redirects: Weiterleitung[] = [];

@@ -149,8 +149,7 @@ export function tageZwischen(von: string, bis: string): number {
 
 /** ISO weekday of a plain date: Monday = 1 … Sunday = 7. */
 export function wochentagVon(datum: string): BerlinTeile['wochentag'] {
-  const [y, m, d] = zerlegeDatum(datum);
-  return isoWochentag(new Date(Date.UTC(y, m - 1, d)));
+  return isoWochentag(alsUtcMitternacht(datum));
 }
 
 /** The Berlin midnight that starts `datum`. */

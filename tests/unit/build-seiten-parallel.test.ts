@@ -15,6 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parallelerPrerenderer, prerenderEintrag, workerAnzahl } from '../../src/integrations/seiten-parallel';
 import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
 
+/** Route data as Astro hands it to a prerenderer. */
+const route = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
+
 describe('Anzahl der Worker', () => {
   it('ab 4 Kernen einer je Kern außer dem Hauptthread, darunter keiner; QP_SEITEN_WORKER entscheidet', () => {
     expect(workerAnzahl({}, 4)).toBe(3);
@@ -51,7 +54,6 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
       },
     };`,
   );
-  const route = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
   const imHauptthread: string[] = [];
   const standard = {
     name: 'astro:default',
@@ -111,8 +113,6 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
   });
 });
 
-const routeVon = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
-
 describe('Jede HTML-Seite geht an die Ausgabeprüfung (beiSeite)', () => {
   const antworten: Record<string, () => Response> = {
     '/seite/': () => new Response('<p>Seite</p>', { headers: { 'content-type': 'text/html' } }),
@@ -139,7 +139,7 @@ describe('Jede HTML-Seite geht an die Ausgabeprüfung (beiSeite)', () => {
     await p.setup!();
     const texte: Record<string, string> = {};
     for (const pfad of Object.keys(antworten)) {
-      const r = (await p.render(new Request(`https://example.org${pfad}`), { routeData: routeVon(pfad) })) as Response;
+      const r = (await p.render(new Request(`https://example.org${pfad}`), { routeData: route(pfad) })) as Response;
       texte[pfad] = await r.text();
       expect(r.status).toBe(antworten[pfad]().status);
     }
