@@ -6,6 +6,7 @@ import suchindex from './src/integrations/suchindex.mjs';
 import { unified } from '@astrojs/markdown-remark';
 import sicherheit from './src/integrations/sicherheit.ts';
 import seitenParallel from './src/integrations/seiten-parallel.ts';
+import ausgabeAufraeumen from './src/integrations/ausgabe-aufraeumen.ts';
 import { REMARK_REHYPE_OPTIONEN, SICHERE_REHYPE_PLUGINS } from './src/lib/markdown-sicher.ts';
 import { weiterleitungen } from './src/schema/dateien.ts';
 
@@ -44,6 +45,9 @@ export default defineConfig({
     react(),
     // From 4 cores on, pages are also rendered in worker threads (src/integrations/seiten-parallel.ts).
     seitenParallel({ beiSeite: ausgabePruefung.seite }),
+    // Writes over the previous dist/ instead of emptying it first (much faster on the CI disk) and
+    // removes what this build did not write, before the integrations below read or write dist/.
+    ausgabeAufraeumen(),
     // Print notices, embeds and the editors' area are not pages to find in search engines.
     sitemap({ filter: (seite) => !/\/(admin|einbetten|redaktion)\/|\/aushang\/$/.test(new URL(seite).pathname) }),
     suchindex(),

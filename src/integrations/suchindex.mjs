@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Builds the static search index (pagefind) into <outDir>/pagefind/ after every `astro build` —
- * also the builds of `npm start`, the benchmark and the tests, whatever their outDir.
+ * also the builds of `npm start`, the benchmark and the tests, whatever their outDir — and removes
+ * the files of an earlier index from there.
  * Only pages that mark their content with `data-pagefind-body` are indexed (Treffs, Angebote,
  * Termine, Quartiere, pages); the language comes from <html lang="de"> (German stemming).
  *
@@ -25,8 +26,18 @@ export default function suchindex() {
         const { glob, andere } = await deutscheSeiten(pfad);
         const ergebnis = await index.addDirectory({ path: pfad, glob });
         if (ergebnis.errors.length) throw new Error(`Suchindex: ${ergebnis.errors.join('; ')}`);
-        const geschrieben = await index.writeFiles({ outputPath: join(pfad, 'pagefind') });
+        const ziel = join(pfad, 'pagefind');
+        const geschrieben = await index.writeFiles({ outputPath: ziel });
         if (geschrieben.errors.length) throw new Error(`Suchindex: ${geschrieben.errors.join('; ')}`);
+        // A build writes over the previous dist/ (src/integrations/ausgabe-aufraeumen.ts). pagefind
+        // leaves files it has already (same name, same content) untouched, so what it no longer
+        // has is found by name: everything in pagefind/ that is not part of this index goes.
+        const { files, errors: fehler } = await index.getFiles();
+        if (fehler.length) throw new Error(`Suchindex: ${fehler.join('; ')}`);
+        const { entfernen } = await import('./ausgabe-aufraeumen.ts');
+        const { normalize } = await import('node:path');
+        const aktuell = new Set(files.map((f) => normalize(join(ziel, f.path))));
+        entfernen(ziel, (datei) => !aktuell.has(datei));
         await pagefind.close();
         logger.info(`${ergebnis.page_count} Seiten im Suchindex (Deutsch; nicht gelesen: ${andere.map((s) => `/${s}/`).join(', ') || '–'})`);
       },

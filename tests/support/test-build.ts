@@ -30,10 +30,13 @@ export function testOrdner(name: string): string {
   return mkdtempSync(join(TEST_BUILD_WURZEL, `${name}-`));
 }
 
-/** `astro build` of `inhalt` into `<ordner>/<name>/dist`, like CI would run it. */
-export function baue(inhalt: string, ordner: string, name = 'dist', env: Record<string, string> = {}): BuildErgebnis {
+/**
+ * `astro build` of `inhalt` into `<ordner>/<name>/dist`, like CI would run it; into an empty folder
+ * unless `ueberschreiben` (then over what is there, as a developer's second build).
+ */
+export function baue(inhalt: string, ordner: string, name = 'dist', env: Record<string, string> = {}, { ueberschreiben = false } = {}): BuildErgebnis {
   const dist = join(ordner, name, 'dist');
-  rmSync(dist, { recursive: true, force: true });
+  if (!ueberschreiben) rmSync(dist, { recursive: true, force: true });
   const start = Date.now();
   const r = spawnSync('npx', ['astro', 'build'], {
     cwd: process.cwd(),

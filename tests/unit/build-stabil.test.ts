@@ -5,8 +5,12 @@
  *
  * Two builds instead of three (each takes half a minute): build B is build A plus one renamed
  * title, and everything that does not mention that Termin must be byte-identical.
+ *
+ * A third build, C, writes B's content over a copy of A's output (as a developer's second build
+ * does, src/integrations/ausgabe-aufraeumen.ts) with a page of a since deleted Termin added to it:
+ * it must end up with exactly B's files, search index included, and without the deleted page.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +48,9 @@ function uidsIn(ics: string): string[] {
 
 let a: BuildErgebnis;
 let b: BuildErgebnis;
+let c: BuildErgebnis;
+/** Pages of a Termin deleted since build A, planted into C's starting point. */
+const GELOESCHT = ['termine/geloescht/index.html', 'en/termine/geloescht/index.html', 'termine/geloescht/serie.ics'];
 
 beforeAll(() => {
   const inhalt = join(ordner, 'inhalt');
@@ -56,13 +63,23 @@ beforeAll(() => {
   // The same content with the title changed in the CMS.
   writeFileSync(datei, original.replace(`titel: ${ALT}\n`, `titel: ${NEU}\n`));
   b = baue(inhalt, ordner, 'b');
-}, 600_000);
+  // C starts from A's output plus the pages of a Termin deleted since, written a minute earlier.
+  const cDist = join(ordner, 'c', 'dist');
+  cpSync(a.dist, cDist, { recursive: true });
+  const frueher = new Date(Date.now() - 60_000);
+  for (const f of GELOESCHT) {
+    mkdirSync(join(cDist, f, '..'), { recursive: true });
+    writeFileSync(join(cDist, f), 'alt');
+    utimesSync(join(cDist, f), frueher, frueher);
+  }
+  c = baue(inhalt, ordner, 'c', {}, { ueberschreiben: true });
+}, 900_000);
 
 describe('Zwei Builds derselben Inhalte', () => {
   it('bauen beide ohne Fehler', () => {
     expect(a.status, a.ausgabe.slice(-2000)).toBe(0);
     expect(b.status, b.ausgabe.slice(-2000)).toBe(0);
-    console.log(`Build A ${a.dauerMs} ms, Build B ${b.dauerMs} ms`);
+    console.log(`Build A ${a.dauerMs} ms, Build B ${b.dauerMs} ms, Build C (über A) ${c.dauerMs} ms`);
   });
 
   it('haben dieselben URLs', () => {
@@ -113,5 +130,31 @@ describe('Zwei Builds derselben Inhalte', () => {
     const sitemaps = dateien(a.dist).filter((f) => /^sitemap.*\.xml$/.test(f));
     expect(sitemaps.length).toBeGreaterThan(0);
     for (const f of sitemaps) expect(readFileSync(join(a.dist, f), 'utf8')).not.toContain('eltern-cafe-alt');
+  });
+});
+
+describe('Ein Build über die Ausgabe des vorigen', () => {
+  it('gelingt', () => {
+    expect(c.status, c.ausgabe.slice(-2000)).toBe(0);
+  });
+
+  it('hat genau die Dateien eines Builds in einen leeren Ordner, Suchindex und Assets eingeschlossen', () => {
+    expect(dateien(c.dist)).toEqual(dateien(b.dist));
+    // The renamed title changed the search index: A's files for it must be gone, B's there.
+    const pagefind = (d: string) => dateien(d).filter((f) => f.startsWith('pagefind/'));
+    expect(pagefind(a.dist)).not.toEqual(pagefind(b.dist));
+  });
+
+  it('entfernt Seiten und Feeds, die es nicht mehr gibt, samt ihrer Ordner', () => {
+    for (const f of GELOESCHT) expect(existsSync(join(c.dist, f)), f).toBe(false);
+    expect(existsSync(join(c.dist, 'termine', 'geloescht'))).toBe(false);
+    expect(existsSync(join(c.dist, 'en', 'termine', 'geloescht'))).toBe(false);
+    expect(c.ausgabe).toMatch(/\d+ Dateien und \d+ Ordner aus dem vorigen Build entfernt/);
+  });
+
+  it('schreibt Seiten mit demselben Inhalt wie ein Build in einen leeren Ordner', () => {
+    for (const f of dateien(b.dist).filter((d) => d.endsWith('.html') || d.endsWith('.json'))) {
+      expect(readFileSync(join(c.dist, f), 'utf8'), f).toBe(readFileSync(join(b.dist, f), 'utf8'));
+    }
   });
 });
