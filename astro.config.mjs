@@ -43,7 +43,7 @@ export default defineConfig({
   },
   integrations: [
     react(),
-    // From 4 cores on, pages are also rendered in worker threads (src/integrations/seiten-parallel.ts).
+    // Pages are also rendered in worker threads, one per core besides the main thread's (src/integrations/seiten-parallel.ts).
     seitenParallel({ beiSeite: ausgabePruefung.seite }),
     // Writes over the previous dist/ instead of emptying it first (much faster on the CI disk) and
     // removes what this build did not write, before the integrations below read or write dist/.

@@ -21,11 +21,11 @@
  *
  * Its second job: every rendered HTML page also goes to `beiSeite` before Astro writes it, which is
  * how the output check (src/integrations/sicherheit.ts) reads the pages while the build goes on. For
- * that the prerenderer is installed even when there are no workers (2 cores).
+ * that the prerenderer is installed even when there are no workers (`QP_SEITEN_WORKER=0`, 1 core).
  *
  * Workers: `QP_SEITEN_WORKER` (a number; 0 = render in the main thread as Astro does), by default
- * from 4 cores on one per core besides the main thread's, which renders too whenever the workers
- * have enough to do. On 2 cores it did not pay (see `workerAnzahl`).
+ * one per core besides the main thread's, which renders too whenever the workers have enough to do
+ * (see `workerAnzahl`).
  *
  * Like sicherheit.ts this is imported by Node itself from astro.config.mjs: only `node:` imports and
  * relative imports with `.ts`.
@@ -83,12 +83,14 @@ export function routenSchluessel(route: { type: string; route: string; component
 }
 
 /**
- * Number of worker threads: `QP_SEITEN_WORKER`, else from 4 cores on one per core besides the main
- * thread's (which renders too, see `WARTESCHLANGE`). Every worker holds its own copy of the
- * content and of Astro's caches. On 2 cores the second core is not free: the main thread writes
- * the files, Astro keeps its books and V8 collects garbage there. Measured back to back at 1×
- * (`npm run bench`), one worker gave page phases of 37–56 s against 51 s without and cost 30 %
- * more CPU; two workers were slower still. So 2-core machines render in the main thread.
+ * Number of worker threads: `QP_SEITEN_WORKER`, else one per core besides the main thread's (which
+ * renders too, see `WARTESCHLANGE`). Every worker holds its own copy of the content and of Astro's
+ * caches. On 2 cores the second core is shared with the output check, V8's garbage collection and
+ * the file writes, and a worker costs about 10 % more CPU (it loads the content again). Still, at 1×
+ * four builds with one worker took 58.5–69.1 s (mean 63.4 s), two without 67.4 and 69.7 s, run
+ * alternately on the same machine (4.12.2026). An earlier measurement that found no gain fell into
+ * the time when every build first deleted the previous one, which made the disk dominate
+ * (src/integrations/ausgabe-aufraeumen.ts). For the example content both take the same time.
  */
 export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
   const wert = env.QP_SEITEN_WORKER;
@@ -97,7 +99,7 @@ export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = avail
     if (!Number.isInteger(n) || n < 0) throw new Error(`QP_SEITEN_WORKER muss eine ganze Zahl ≥ 0 sein, nicht „${wert}“.`);
     return n;
   }
-  return kerne >= 4 ? kerne - 1 : 0;
+  return Math.max(0, kerne - 1);
 }
 
 /** Astro's prerender bundle entry in `ordner` (its `.prerender/` folder), or undefined. */

@@ -19,10 +19,10 @@ import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
 const route = (r: string) => ({ type: 'page', route: r, component: `src/pages${r}.astro` }) as never;
 
 describe('Anzahl der Worker', () => {
-  it('ab 4 Kernen einer je Kern außer dem Hauptthread, darunter keiner; QP_SEITEN_WORKER entscheidet', () => {
+  it('einer je Kern außer dem Hauptthread; QP_SEITEN_WORKER entscheidet', () => {
     expect(workerAnzahl({}, 4)).toBe(3);
     expect(workerAnzahl({}, 8)).toBe(7);
-    expect(workerAnzahl({}, 2)).toBe(0);
+    expect(workerAnzahl({}, 2)).toBe(1);
     expect(workerAnzahl({}, 1)).toBe(0);
     expect(workerAnzahl({ QP_SEITEN_WORKER: '0' }, 8)).toBe(0);
     expect(workerAnzahl({ QP_SEITEN_WORKER: '3' }, 2)).toBe(3);
