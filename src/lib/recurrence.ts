@@ -128,13 +128,47 @@ function vorkommnis(t: TerminLike, id: string, datum: string, zusatztermin: bool
   };
 }
 
+/** The rule's dates so far per rule, DTSTART and time of day: floating times, ascending, up to `bis`. */
+const regelDaten = new Map<string, { bis: number; daten: number[] }>();
+
+/**
+ * The rule's dates in [lo, hi] (floating, both included), as `RRule.between(lo, hi, true)` gives
+ * them. rrule walks from DTSTART on every call, and a build asks for the dates of the same series
+ * many times (its pages in five languages, each date's own .ics, the feeds, the month files). So
+ * the dates from DTSTART are kept per rule and only computed again when a later one is asked for,
+ * then a year beyond it.
+ */
+function regelTermine(regel: string, dtstart: Date, lo: Date, hi: Date): Date[] {
+  const schluessel = `${regel}|${dtstart.getTime()}`;
+  let bekannt = regelDaten.get(schluessel);
+  if (!bekannt || bekannt.bis < hi.getTime()) {
+    const bis = new Date(Math.max(hi.getTime(), dtstart.getTime()) + 366 * TAG_MS);
+    const daten = new RRule(regelOptionen(regel, dtstart)).between(dtstart, bis, true).map((d) => d.getTime());
+    regelDaten.set(schluessel, (bekannt = { bis: bis.getTime(), daten }));
+  }
+  const { daten } = bekannt;
+  const ergebnis: Date[] = [];
+  for (let i = ersterAb(daten, lo.getTime()); i < daten.length && daten[i] <= hi.getTime(); i++) ergebnis.push(new Date(daten[i]));
+  return ergebnis;
+}
+
+/** Index of the first value ≥ `wert` in the ascending `liste` (binary search). */
+function ersterAb(liste: readonly number[], wert: number): number {
+  let [a, b] = [0, liste.length];
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (liste[m] < wert) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
 /** Start dates of the series (rule + RDATE − EXDATE) in a floating window, with their origin. */
 function seriendaten(t: TerminLike, lo: Date, hi: Date): Array<{ datum: string; zusatz: boolean }> {
   const w = t.wiederholung!;
   const zeit = tageszeit(t);
-  const regel = new RRule(regelOptionen(w.regel, floating(t.datum, zeit)));
   const daten = new Map<string, boolean>();
-  for (const f of regel.between(lo, hi, true)) daten.set(datumVonFloating(f), false);
+  for (const f of regelTermine(w.regel, floating(t.datum, zeit), lo, hi)) daten.set(datumVonFloating(f), false);
   for (const z of w.zusatztermine ?? []) {
     const f = floating(z, zeit);
     if (f >= lo && f <= hi && !daten.has(z)) daten.set(z, true);

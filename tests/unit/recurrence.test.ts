@@ -115,6 +115,26 @@ describe('Serientermine', () => {
   });
 });
 
+describe('Wiederholte Abfragen derselben Reihe (die Termine einer Regel werden je Build gemerkt)', () => {
+  // A rule of its own, so no other test has asked for its dates before.
+  const montags: TerminLike = { ...elterncafe, datum: '2026-01-05', wiederholung: { regel: 'FREQ=WEEKLY;BYDAY=MO;INTERVAL=1' } };
+
+  it('ein späteres Fenster nach einem früheren, ein früheres nach einem späteren: dieselben Termine', () => {
+    expect(daten(expandOccurrences(montags, 'm', berlin('2026-03-01'), berlin('2026-03-17')))).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    // Years beyond what the first question made known.
+    expect(daten(expandOccurrences(montags, 'm', berlin('2031-01-01'), berlin('2031-01-14')))).toEqual(['2031-01-06', '2031-01-13']);
+    expect(daten(expandOccurrences(montags, 'm', berlin('2026-01-01'), berlin('2026-01-13')))).toEqual(['2026-01-05', '2026-01-12']);
+    // Window edges: a date at exactly the end of the window is outside, at its start inside.
+    expect(daten(expandOccurrences(montags, 'm', berlin('2026-03-09', '10:00'), berlin('2026-03-16', '10:00')))).toEqual(['2026-03-09']);
+  });
+
+  it('dieselbe Regel mit anderem Beginn oder Start ist eine andere Reihe', () => {
+    expect(daten(expandOccurrences({ ...montags, datum: '2026-03-09' }, 'm2', berlin('2026-03-01'), berlin('2026-03-17')))).toEqual(['2026-03-09', '2026-03-16']);
+    const abends = expandOccurrences({ ...montags, beginn: '19:00', ende: '21:00' }, 'm3', berlin('2026-03-01'), berlin('2026-03-10'));
+    expect(uhrzeiten(abends)).toEqual(['19:00', '19:00']);
+  });
+});
+
 describe('Einzeltermine', () => {
   it('hat genau einen Termin', () => {
     const t: TerminLike = { datum: '2026-12-03', beginn: '15:00', ende: '17:00', ganztaegig: false };
