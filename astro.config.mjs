@@ -16,6 +16,7 @@ const SITE = process.env.SITE_URL ?? 'https://quartiere.krefeld.example';
 // Checks the finished HTML and writes _headers, _redirects and the nginx config; it sees each page
 // as it is rendered (seitenParallel's `beiSeite`) and reads only the rest from disk at the end.
 const ausgabePruefung = sicherheit();
+const suchen = suchindex();
 
 export default defineConfig({
   site: SITE,
@@ -48,11 +49,14 @@ export default defineConfig({
     // Writes over the previous dist/ instead of emptying it first (much faster on the CI disk) and
     // removes what this build did not write, before the integrations below read or write dist/.
     ausgabeAufraeumen(),
+    // The search index is built in its own process while the sitemap and the output check run.
+    suchen.start,
     // Print notices, embeds and the editors' area are not pages to find in search engines.
     sitemap({ filter: (seite) => !/\/(admin|einbetten|redaktion)\/|\/aushang\/$/.test(new URL(seite).pathname) }),
-    suchindex(),
-    // Last: its build:done hook runs after the search index and the sitemap are written.
+    // Its build:done hook runs after the sitemap is written (and after the search index's folder exists).
     ausgabePruefung,
+    // Last: waits for the search index.
+    suchen.ende,
   ],
   devToolbar: { enabled: false },
   server: { port: 4321, host: '127.0.0.1' },

@@ -145,6 +145,12 @@ describe('Ein Build über die Ausgabe des vorigen', () => {
     expect(pagefind(a.dist)).not.toEqual(pagefind(b.dist));
   });
 
+  it('der Suchindex entsteht neben Sitemap und Prüfung: auch ein Build in einen leeren Ordner hat seine Cache-Regel', () => {
+    // pagefind runs while the output check writes _headers from the folders in dist/.
+    for (const d of [a.dist, b.dist, c.dist]) expect(readFileSync(join(d, '_headers'), 'utf8')).toMatch(/^\/pagefind\/\*\n {2}Cache-Control: public, max-age=300/m);
+    expect(dateien(a.dist).filter((f) => f.startsWith('pagefind/fragment/')).length).toBeGreaterThan(10);
+  });
+
   it('entfernt Seiten und Feeds, die es nicht mehr gibt, samt ihrer Ordner', () => {
     for (const f of GELOESCHT) expect(existsSync(join(c.dist, f)), f).toBe(false);
     expect(existsSync(join(c.dist, 'termine', 'geloescht'))).toBe(false);
