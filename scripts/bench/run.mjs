@@ -261,6 +261,22 @@ function dateisystemKosten(ordner) {
 }
 
 /**
+ * What a QE waits for after saving in the CMS: the build again after one Termin's title changed,
+ * with Astro's content cache (node_modules/.astro/, kept between runs in .github/workflows/deploy.yml)
+ * and dist/ of the first build, which it writes over. Only the changed entry is read again.
+ */
+async function neubauNachAenderung(dir) {
+  const ordner = join(dir, 'inhalt', 'termine');
+  const datei = join(ordner, readdirSync(ordner).filter((f) => f.endsWith('.md')).sort()[0]);
+  const text = readFileSync(datei, 'utf8');
+  const geaendert = text.replace(/^titel: "(.*)"$/m, 'titel: "$1 (geändert)"');
+  if (geaendert === text) throw new Error(`${datei}: kein Titel zum Ändern gefunden`);
+  writeFileSync(datei, geaendert);
+  const b = await astroBuild(dir, './inhalt');
+  return { sekunden: b.sekunden, cpuSekunden: b.cpuSekunden, phasen: b.phasen };
+}
+
+/**
  * The same 1× build again with dist/ on a RAM disk (tmpfs) and a cold content cache, right after the
  * build on disk: the difference is what the disk costs. dist/ becomes a link to a folder on the RAM
  * disk, with a link to node_modules beside it (Astro runs its prerender bundle from dist/).
@@ -637,6 +653,8 @@ function drucken(e) {
       ),
     );
     if (e.wachstum) log(`Wachstum 4×/1×: Build ${e.wachstum.build}×, CPU ${e.wachstum.cpu ?? '–'}× (Ziel ≤ 4,4)`);
+    const n = e.skalen['1']?.nachAenderung;
+    if (n) log(`1× nach einer Änderung (Inhalts-Cache, über den vorigen Build): ${n.sekunden} s, CPU ${n.cpuSekunden ?? '–'} s, Inhalte einlesen ${n.phasen.inhalteSync ?? '–'} s`);
     for (const [k, s] of skalen) {
       const d = s.dateisystem;
       if (!d) continue;
@@ -733,6 +751,11 @@ async function main() {
       s.monatsJson = monatsDateien(dist);
       log(`  ${s.build.sekunden} s, ${s.zaehlung.seiten} Seiten, ${s.zaehlung.feeds} .ics`);
       s.dateisystem = { eintraege: s.zaehlung.dateien + s.zaehlung.ordner, kosten: dateisystemKosten(dir) };
+      if (k === 1) {
+        log('  noch einmal nach einer Änderung (ein Termin-Titel; Inhalts-Cache und dist/ vom ersten Build) …');
+        s.nachAenderung = await neubauNachAenderung(dir);
+        log(`  ${s.nachAenderung.sekunden} s`);
+      }
       if (k === 1 && RAMDISK) {
         log(`  noch einmal mit dist/ auf der RAM-Disk (${RAMDISK}) …`);
         s.dateisystem.ramdisk = await ramdiskBuild(dir);
