@@ -90,7 +90,8 @@ export function routenSchluessel(route: { type: string; route: string; component
  * four builds with one worker took 58.5–69.1 s (mean 63.4 s), two without 67.4 and 69.7 s, run
  * alternately on the same machine (4.12.2026). An earlier measurement that found no gain fell into
  * the time when every build first deleted the previous one, which made the disk dominate
- * (src/integrations/ausgabe-aufraeumen.ts). For the example content both take the same time.
+ * (src/integrations/ausgabe-aufraeumen.ts). Two workers on 2 cores: 75.7 s twice, against 63.2 and
+ * 63.4 s with one (alternating). For the example content one worker or none take the same time.
  */
 export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
   const wert = env.QP_SEITEN_WORKER;
