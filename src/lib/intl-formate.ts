@@ -42,7 +42,8 @@ export function tagUndMonat(locale: string, monat: number, tag: number): string 
  * second of every build for the language lists of the Termin pages, `npm run bench`).
  */
 export function sprachname(locale: string, code: string): string | undefined {
-  const namen = einmal(`sprache|${locale}`, () => ({ intl: new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' }), namen: new Map<string, string | undefined>() }));
-  if (!namen.namen.has(code)) namen.namen.set(code, namen.intl.of(code));
-  return namen.namen.get(code);
+  // Wrapped, so that a code Intl has no name for is kept too (`einmal` keeps no undefined).
+  return einmal(`sprachname|${locale}|${code}`, () => ({
+    name: einmal(`sprache|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language', fallback: 'none' })).of(code),
+  })).name;
 }
