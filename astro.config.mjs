@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sicherheit from './src/integrations/sicherheit.ts';
 import seitenParallel from './src/integrations/seiten-parallel.ts';
 import ausgabeAufraeumen from './src/integrations/ausgabe-aufraeumen.ts';
+import redaktion from './src/integrations/redaktion.ts';
 import { REMARK_REHYPE_OPTIONEN, SICHERE_REHYPE_PLUGINS } from './src/lib/markdown-sicher.ts';
 import { weiterleitungen } from './src/schema/dateien.ts';
 
@@ -46,6 +47,9 @@ export default defineConfig({
     react(),
     // Pages are also rendered in worker threads, one per core besides the main thread's (src/integrations/seiten-parallel.ts).
     seitenParallel({ beiSeite: ausgabePruefung.seite }),
+    // The editor's bundle (/admin/) is built in a process of its own while the content is read,
+    // and reused while its inputs stay the same; its build:done copies it into dist/ before the next one.
+    redaktion(),
     // Writes over the previous dist/ instead of emptying it first (much faster on the CI disk) and
     // removes what this build did not write, before the integrations below read or write dist/.
     ausgabeAufraeumen(),
@@ -66,7 +70,7 @@ export default defineConfig({
         output: {
           // The opening status runs on every Treff page within 2 KB gz: keep its modules in one chunk
           // of their own, so the bundler does not merge them with code other pages share (e.g.
-          // Vite's preload helper, which the CMS uses), which would then load with every Treff page.
+          // Vite's preload helper, which every dynamic import() brings), which would then load with every Treff page.
           codeSplitting: {
             groups: [{ name: 'treff-status', test: /src[\\/](lib[\\/]opening-status|scripts[\\/](status|karte-tor))\.ts$/ }],
           },

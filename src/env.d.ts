@@ -4,3 +4,9 @@ declare namespace App {
     sprache: string;
   }
 }
+
+/** Address of the editor's bundle for /admin/ (src/integrations/redaktion.ts). */
+declare module 'virtual:qp-redaktion' {
+  export const skript: string;
+  export const stile: string[];
+}

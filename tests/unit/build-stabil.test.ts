@@ -8,7 +8,9 @@
  *
  * A third build, C, writes B's content over a copy of A's output (as a developer's second build
  * does, src/integrations/ausgabe-aufraeumen.ts) with a page of a since deleted Termin added to it:
- * it must end up with exactly B's files, search index included, and without the deleted page.
+ * it must end up with exactly B's files, search index included, and without the deleted page. C
+ * also starts with A's cache folder, as a second build does: the editor's bundle comes from there
+ * (src/integrations/redaktion.ts) and must be the one B built afresh.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -72,6 +74,7 @@ beforeAll(() => {
     writeFileSync(join(cDist, f), 'alt');
     utimesSync(join(cDist, f), frueher, frueher);
   }
+  cpSync(join(ordner, 'a', 'cache'), join(ordner, 'c', 'cache'), { recursive: true });
   c = baue(inhalt, ordner, 'c', {}, { ueberschreiben: true });
 }, 900_000);
 
@@ -156,6 +159,16 @@ describe('Ein Build über die Ausgabe des vorigen', () => {
     expect(existsSync(join(c.dist, 'termine', 'geloescht'))).toBe(false);
     expect(existsSync(join(c.dist, 'en', 'termine', 'geloescht'))).toBe(false);
     expect(c.ausgabe).toMatch(/\d+ Dateien und \d+ Ordner aus dem vorigen Build entfernt/);
+  });
+
+  it('nimmt die Redaktion aus dem Cache, und /admin/ lädt sie aus dem eigenen dist/', () => {
+    expect(a.ausgabe).toContain('Redaktions-Bundle wird nebenher gebaut');
+    expect(c.ausgabe).toContain('Redaktions-Bundle unverändert, aus dem Cache');
+    for (const d of [a.dist, b.dist, c.dist]) {
+      const skript = /<script type="module" src="(\/_astro\/redaktion\.[\w-]+\.js)"><\/script>/.exec(readFileSync(join(d, 'admin', 'index.html'), 'utf8'))?.[1];
+      expect(skript, d).toBeDefined();
+      expect(readFileSync(join(d, skript!), 'utf8'), d).toContain('decap');
+    }
   });
 
   it('schreibt Seiten mit demselben Inhalt wie ein Build in einen leeren Ordner', () => {
