@@ -185,13 +185,17 @@ export type BeiSeite = (pfad: string, html: Uint8Array) => Promise<void>;
 
 type Ergebnis = Awaited<ReturnType<AstroPrerenderer['render']>>;
 
-/** Hands a rendered HTML page to `beiSeite` and gives Astro the same bytes again. */
+/** Whether `beiSeite` gets this answer: an HTML page (Astro writes redirect pages from the Location header, not from the body). */
+const istHtmlSeite = (status: number, hatInhalt: boolean, kopf: Headers) => !(status >= 300 && status < 400) && hatInhalt && !!kopf.get('content-type')?.includes('text/html');
+
+const urlPfad = (request: Request) => decodeURI(new URL(request.url).pathname);
+
+/** Hands a page rendered in this thread to `beiSeite` and gives Astro the same bytes again. */
 async function weitergeben(request: Request, ergebnis: Ergebnis, beiSeite: BeiSeite): Promise<Ergebnis> {
   const antwort = ergebnis instanceof Response ? ergebnis : ergebnis.response;
-  // Astro writes redirect pages from the Location header, not from the body.
-  if ((antwort.status >= 300 && antwort.status < 400) || !antwort.body || !antwort.headers.get('content-type')?.includes('text/html')) return ergebnis;
+  if (!istHtmlSeite(antwort.status, antwort.body !== null, antwort.headers)) return ergebnis;
   const html = new Uint8Array(await antwort.arrayBuffer());
-  await beiSeite(decodeURI(new URL(request.url).pathname), html);
+  await beiSeite(urlPfad(request), html);
   const neu = new Response(html, { status: antwort.status, statusText: antwort.statusText, headers: antwort.headers });
   return ergebnis instanceof Response ? neu : { ...ergebnis, response: neu };
 }
@@ -228,8 +232,8 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
     },
     getStaticPaths: () => standard.getStaticPaths(),
     async render(request, optionen) {
-      const ergebnis = await rendern(request, optionen);
-      return beiSeite ? weitergeben(request, ergebnis, beiSeite) : ergebnis;
+      const { ergebnis, gesehen } = await rendern(request, optionen);
+      return beiSeite && !gesehen ? weitergeben(request, ergebnis, beiSeite) : ergebnis;
     },
     collectStaticImages: standard.collectStaticImages?.bind(standard),
     async teardown() {
@@ -243,20 +247,22 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
     },
   };
 
-  async function rendern(request: Request, optionen: Parameters<AstroPrerenderer['render']>[1]): Promise<Ergebnis> {
+  /** The page, and whether `beiSeite` has seen it already (`gesehen`). */
+  async function rendern(request: Request, optionen: Parameters<AstroPrerenderer['render']>[1]): Promise<{ ergebnis: Ergebnis; gesehen: boolean }> {
+    const selbst = async () => ({ ergebnis: await standard.render(request, optionen), gesehen: false });
     // The incremental build cache collects metadata in Astro's own render scope.
-    if (helfer.length === 0 || optionen.collectMetadata) return standard.render(request, optionen);
+    if (helfer.length === 0 || optionen.collectMetadata) return selbst();
     // The least busy worker; ties go to the first. When every worker has enough waiting, the
     // main thread renders this one itself (it would otherwise only wait for them).
     const h = helfer.reduce((a, b) => (b.offen.size < a.offen.size ? b : a));
     if (h.offen.size >= WARTESCHLANGE) {
       zahl.selbst++;
-      return standard.render(request, optionen);
+      return selbst();
     }
     const a = await h.rendern({ nr: nr++, url: request.url, route: routenSchluessel(optionen.routeData) });
     if (a.art === 'hauptthread') {
       zahl.hauptthread++;
-      return standard.render(request, optionen);
+      return selbst();
     }
     if (a.art === 'fehler') {
       const e = new Error(a.message);
@@ -265,7 +271,17 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
       throw e;
     }
     zahl.worker++;
-    return new Response(a.inhalt, { status: a.status, statusText: a.statusText, headers: a.kopf });
+    // The worker's bytes go to `beiSeite` as they are: reading them back out of a Response and
+    // wrapping them again (as for pages rendered here) copied every page twice more in the main
+    // thread, and those copies outside V8's heap set off most of its full garbage collections.
+    const kopf = new Headers(a.kopf);
+    const html = a.inhalt === null ? null : new Uint8Array(a.inhalt);
+    let gesehen = false;
+    if (beiSeite && html && istHtmlSeite(a.status, true, kopf)) {
+      await beiSeite(urlPfad(request), html);
+      gesehen = true;
+    }
+    return { ergebnis: new Response(html, { status: a.status, statusText: a.statusText, headers: kopf }), gesehen };
   }
 }
 

@@ -42,7 +42,7 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
     const route = (r) => ({ routeData: { type: 'page', route: r, component: 'src/pages' + r + '.astro' } });
     let stile;
     export const app = {
-      manifest: { routes: ['/seite', '/bild', '/kaputt', '/stile', '/absturz'].map(route), entryModules: {} },
+      manifest: { routes: ['/seite', '/bild', '/kaputt', '/stile', '/absturz', '/html', '/json', '/weiter', '/fehlt'].map(route), entryModules: {} },
       setInternals(i) { stile = i.pagesByKeys; },
       setOptions() {},
       async render(request, { routeData }) {
@@ -50,6 +50,11 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
         if (routeData.route === '/absturz') process.exit(3);
         if (routeData.route === '/bild') globalThis.astroAsset.addStaticImage({ src: 'x.jpg' }, [], 'x.jpg');
         if (routeData.route === '/stile') return new Response(JSON.stringify([...stile]));
+        const html = { 'content-type': 'text/html; charset=utf-8' };
+        if (routeData.route === '/html') return new Response('<p>Mühle aus dem Worker</p>', { headers: html });
+        if (routeData.route === '/fehlt') return new Response('<p>Nicht gefunden</p>', { status: 404, headers: html });
+        if (routeData.route === '/json') return new Response('{"a":1}', { headers: { 'content-type': 'application/json' } });
+        if (routeData.route === '/weiter') return new Response(null, { status: 301, headers: { ...html, location: '/neu/' } });
         return new Response('<p>aus dem Worker: ' + new URL(request.url).pathname + '</p>', { status: 200, headers: { 'x-test': 'ja' } });
       },
     };`,
@@ -66,7 +71,7 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
     },
     async render(request: Request) {
       imHauptthread.push(new URL(request.url).pathname);
-      return new Response('<p>aus dem Hauptthread</p>');
+      return new Response('<p>aus dem Hauptthread</p>', { headers: { 'content-type': 'text/html' } });
     },
   };
   const logger = { info: () => {}, warn: () => {}, error: () => {} } as never;
@@ -104,6 +109,35 @@ describe('Worker-Pool mit einem nachgebauten Prerender-Bundle', () => {
     await expect(rendern('/kaputt/')).rejects.toThrow(expect.objectContaining({ name: 'TypeError', message: 'Termin ohne Datum' }));
     // The worker goes on.
     expect(await (await rendern('/seite/')).text()).toBe('<p>aus dem Worker: /seite/</p>');
+  });
+
+  it('mit Ausgabeprüfung: jede HTML-Seite genau einmal, aus dem Worker wie aus dem Hauptthread; Astro bekommt dieselben Bytes', async () => {
+    const gesehen: [string, string][] = [];
+    const mitPruefung = parallelerPrerenderer(standard, pathToFileURL(`${prerender}/`), 1, logger, async (pfad, html) => {
+      gesehen.push([pfad, new TextDecoder().decode(html)]);
+    });
+    await mitPruefung.setup!();
+    try {
+      const texte: Record<string, [number, string]> = {};
+      for (const pfad of ['/html/', '/fehlt/', '/json/', '/weiter/', '/bild/']) {
+        const r = (await mitPruefung.render(new Request(`https://example.org${pfad}`), { routeData: route(pfad.replace(/\/$/, '')) })) as Response;
+        texte[pfad] = [r.status, await r.text()];
+      }
+      expect(gesehen).toEqual([
+        ['/html/', '<p>Mühle aus dem Worker</p>'],
+        ['/fehlt/', '<p>Nicht gefunden</p>'],
+        ['/bild/', '<p>aus dem Hauptthread</p>'],
+      ]);
+      expect(texte).toEqual({
+        '/html/': [200, '<p>Mühle aus dem Worker</p>'],
+        '/fehlt/': [404, '<p>Nicht gefunden</p>'],
+        '/json/': [200, '{"a":1}'],
+        '/weiter/': [301, ''],
+        '/bild/': [200, '<p>aus dem Hauptthread</p>'],
+      });
+    } finally {
+      await mitPruefung.teardown!();
+    }
   });
 
   it('stirbt ein Worker, scheitern seine Seiten sofort, statt ewig zu warten', async () => {
