@@ -273,7 +273,8 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
     zahl.worker++;
     // The worker's bytes go to `beiSeite` as they are: reading them back out of a Response and
     // wrapping them again (as for pages rendered here) copied every page twice more in the main
-    // thread, and those copies outside V8's heap set off most of its full garbage collections.
+    // thread, and V8 starts a full garbage collection after every 64 MB of such off-heap copies
+    // (`--trace-gc` at 1×: 31 instead of 47 across all threads).
     const kopf = new Headers(a.kopf);
     const html = a.inhalt === null ? null : new Uint8Array(a.inhalt);
     let gesehen = false;
