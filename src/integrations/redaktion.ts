@@ -12,10 +12,10 @@
  * `virtual:qp-redaktion` (`skript`, `stile`). In the build that module waits for the bundle; under
  * `astro dev` it names a module of Vite's dev server that loads the editor from source.
  *
- * Inputs (the cache key): every file below src/, tsconfig.json, package.json, the installed
- * packages (node_modules/.package-lock.json) and the `PUBLIC_` variables (environment and `.env`
- * files), which the editor reads for its backend. Content is not an input: the editor reads
- * content at run time.
+ * Inputs (the cache key): every file below src/ except uploaded photos, tsconfig.json,
+ * package.json, the installed packages (node_modules/.package-lock.json) and the `PUBLIC_`
+ * variables (environment and `.env` files), which the editor reads for its backend. Content is not
+ * an input: the editor reads content at run time.
  *
  * astro.config.mjs imports this with Node itself: `node:` imports, packages and relative `.ts`.
  */
@@ -26,6 +26,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv, type Plugin } from 'vite';
+import { MEDIEN_ORDNER } from '../schema/medien.ts';
 
 /** The editor's entry module, relative to the project. */
 export const EINTRAG = 'src/cms/admin.ts';
@@ -54,10 +55,15 @@ function dateienUnter(ordner: string): string[] {
   return readdirSync(ordner, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dateienUnter(join(ordner, e.name)) : e.isFile() ? [join(ordner, e.name)] : []));
 }
 
-/** The files the bundle is built from, besides the packages' own: src/, tsconfig.json, package.json, the installed versions. */
+/**
+ * The files the bundle is built from, besides the packages' own: src/ without the media folder
+ * (photos QE upload, which the editor shows from the site, never bundles), tsconfig.json,
+ * package.json, the installed versions.
+ */
 export function eingaben(wurzel: string): string[] {
+  const medien = join(wurzel, MEDIEN_ORDNER) + sep;
   const einzeln = ['tsconfig.json', 'package.json', 'node_modules/.package-lock.json'].map((d) => join(wurzel, d)).filter((d) => existsSync(d));
-  return [...dateienUnter(join(wurzel, 'src')), ...einzeln].sort();
+  return [...dateienUnter(join(wurzel, 'src')).filter((d) => !d.startsWith(medien)), ...einzeln].sort();
 }
 
 /** A key that changes when any input changes: names and contents of `eingaben`, and the `PUBLIC_` variables. */

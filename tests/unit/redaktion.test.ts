@@ -36,6 +36,12 @@ describe('Schlüssel des Redaktions-Bundles', () => {
     expect(schluessel(wurzel, ohne)).toBe(vorher);
   });
 
+  it('bleibt gleich, wenn eine Redakteurin ein Foto hochlädt (Medienordner)', () => {
+    const vorher = schluessel(wurzel, ohne);
+    schreibe('src/assets/uploads/treff-eingang.jpg', 'JPEG');
+    expect(schluessel(wurzel, ohne)).toBe(vorher);
+  });
+
   it('ändert sich mit jeder Datei unter src/: geändert, neu, gelöscht', () => {
     const schluessel0 = schluessel(wurzel, ohne);
     schreibe('src/schema/enums.ts', 'export const A = 2;\n');
