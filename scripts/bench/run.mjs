@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { findBrowser } from '../browser-path.mjs';
 import { generateContent } from './generate-content.mjs';
+import { referenz } from './referenz.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TMP = join(ROOT, 'bench/tmp');
@@ -661,11 +662,11 @@ function drucken(e) {
   if (skalen.length) {
     log('\nBuild mit synthetischen Inhalten');
     tabelle(
-      ['Skala', 'Treffs', 'Angebote', 'Termine', 'Build', 'CPU', 'RSS (Baum)', 'Sync', 'Seiten erz.', 'danach', 'Seiten', '.ics', 'alle.ics', 'Feeds', 'gemessen'],
+      ['Skala', 'Treffs', 'Angebote', 'Termine', 'Build', 'CPU', 'RSS (Baum)', 'Sync', 'Seiten erz.', 'danach', 'Seiten', '.ics', 'alle.ics', 'Feeds', 'Referenz', 'gemessen'],
       skalen.map(([k, s]) =>
         s.fehler
           ? [`${k}×`, `Fehler: ${s.fehler.split('\n')[0]}`]
-          : [`${k}×`, s.inhalte.treffs, s.inhalte.angebote, s.inhalte.termine, `${s.build.sekunden} s`, s.build.cpuSekunden ? `${s.build.cpuSekunden} s` : '–', `${s.build.rssSpitzeMB} MB`, `${s.build.phasen.inhalteSync ?? '–'} s`, `${s.build.phasen.seitenErzeugen ?? '–'} s`, `${s.build.phasen.integrationenNachher ?? '–'} s`, s.zaehlung.seiten, s.zaehlung.feeds, KB(s.feeds?.alleIcsBytes), `${s.feeds?.abosSekunden ?? '–'} s`, s.gemessen?.slice(0, 10)],
+          : [`${k}×`, s.inhalte.treffs, s.inhalte.angebote, s.inhalte.termine, `${s.build.sekunden} s`, s.build.cpuSekunden ? `${s.build.cpuSekunden} s` : '–', `${s.build.rssSpitzeMB} MB`, `${s.build.phasen.inhalteSync ?? '–'} s`, `${s.build.phasen.seitenErzeugen ?? '–'} s`, `${s.build.phasen.integrationenNachher ?? '–'} s`, s.zaehlung.seiten, s.zaehlung.feeds, KB(s.feeds?.alleIcsBytes), `${s.feeds?.abosSekunden ?? '–'} s`, s.referenz ? `${s.referenz.sekunden} s` : '–', s.gemessen?.slice(0, 10)],
       ),
     );
     if (e.wachstum) log(`Wachstum 4×/1×: Build ${e.wachstum.build}×, CPU ${e.wachstum.cpu ?? '–'}× (Ziel ≤ 4,4)`);
@@ -760,7 +761,9 @@ async function main() {
       const t0 = performance.now();
       s.inhalte = generateContent({ out: join(dir, 'inhalt'), scale: k, heute: JETZT.slice(0, 10) });
       s.erzeugenSekunden = Math.round((performance.now() - t0) / 100) / 10;
-      log(`  ${JSON.stringify(s.inhalte)}; bauen …`);
+      // How fast the machine is right now, for comparing this run with others (scripts/bench/referenz.mjs).
+      s.referenz = referenz();
+      log(`  ${JSON.stringify(s.inhalte)}; Referenzaufgabe ${s.referenz.sekunden} s; bauen …`);
       s.build = await astroBuild(dir, './inhalt');
       const dist = join(dir, 'dist');
       s.zaehlung = zaehlen(dist);
