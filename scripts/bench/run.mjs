@@ -789,7 +789,9 @@ async function main() {
     if (!BEHALTEN) spaeterLoeschen.push(dir);
   }
   const [eins, vier] = [e.skalen['1'], e.skalen['4']];
-  if (eins?.build && vier?.build)
+  // Growth compares 1× and 4× of one run only: between runs the machine's speed changes (referenz.mjs).
+  if (!(SKALEN.includes(1) && SKALEN.includes(4))) e.wachstum = vorher.wachstum;
+  else if (eins?.build && vier?.build)
     e.wachstum = {
       build: Math.round((vier.build.sekunden / eins.build.sekunden) * 100) / 100,
       cpu: eins.build.cpuSekunden && vier.build.cpuSekunden ? Math.round((vier.build.cpuSekunden / eins.build.cpuSekunden) * 100) / 100 : undefined,
