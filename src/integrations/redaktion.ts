@@ -32,7 +32,6 @@ import { MEDIEN_ORDNER } from '../schema/medien.ts';
 export const EINTRAG = 'src/cms/admin.ts';
 /** What src/pages/admin/index.astro imports. */
 export const VIRTUELL = 'virtual:qp-redaktion';
-const AUFGELOEST = `\0${VIRTUELL}`;
 /**
  * Under `astro dev` the page loads this module: React's fast-refresh preamble first (the editor's
  * widgets are .tsx, which @vitejs/plugin-react expects it for), then the editor from source.
@@ -51,10 +50,6 @@ export interface RedaktionsManifest {
   dateien: string[];
 }
 
-function dateienUnter(ordner: string): string[] {
-  return readdirSync(ordner, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? dateienUnter(join(ordner, e.name)) : e.isFile() ? [join(ordner, e.name)] : []));
-}
-
 /**
  * The files the bundle is built from, besides the packages' own: src/ without the media folder
  * (photos QE upload, which the editor shows from the site, never bundles), tsconfig.json,
@@ -63,7 +58,10 @@ function dateienUnter(ordner: string): string[] {
 export function eingaben(wurzel: string): string[] {
   const medien = join(wurzel, MEDIEN_ORDNER) + sep;
   const einzeln = ['tsconfig.json', 'package.json', 'node_modules/.package-lock.json'].map((d) => join(wurzel, d)).filter((d) => existsSync(d));
-  return [...dateienUnter(join(wurzel, 'src')).filter((d) => !d.startsWith(medien)), ...einzeln].sort();
+  const quellen = readdirSync(join(wurzel, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  return [...quellen.filter((d) => !d.startsWith(medien)), ...einzeln].sort();
 }
 
 /** A key that changes when any input changes: names and contents of `eingaben`, and the `PUBLIC_` variables. */
@@ -114,7 +112,7 @@ export default function redaktion(): AstroIntegration {
     resolveId: (id) => (id === VIRTUELL || id === ENTWICKLUNG ? `\0${id}` : undefined),
     async load(id) {
       if (id === `\0${ENTWICKLUNG}`) return `import '@vitejs/plugin-react/preamble';\nimport '/${EINTRAG}';\n`;
-      if (id !== AUFGELOEST) return undefined;
+      if (id !== `\0${VIRTUELL}`) return undefined;
       // Vite's dev server serves a virtual module at /@id/ with the \0 written as __x00__.
       if (!bundle) return modulQuelle({ skript: `/@id/__x00__${ENTWICKLUNG}`, stile: [] });
       const beginn = performance.now();
