@@ -8,7 +8,9 @@ import sicherheit from './src/integrations/sicherheit.ts';
 import seitenParallel from './src/integrations/seiten-parallel.ts';
 import ausgabeAufraeumen from './src/integrations/ausgabe-aufraeumen.ts';
 import redaktion from './src/integrations/redaktion.ts';
+import ohneVorbuendeln from './src/integrations/ohne-vorbuendeln.ts';
 import { REMARK_REHYPE_OPTIONEN, SICHERE_REHYPE_PLUGINS } from './src/lib/markdown-sicher.ts';
+import { DEUTSCHE_ANFUEHRUNGSZEICHEN, remarkTypografie } from './src/lib/markdown-typografie.ts';
 import { weiterleitungen } from './src/schema/dateien.ts';
 
 // The public address of the site; feeds, canonical URLs and QR codes are built from it.
@@ -38,13 +40,17 @@ export default defineConfig({
     processor: unified({
       rehypePlugins: [...SICHERE_REHYPE_PLUGINS],
       remarkRehype: REMARK_REHYPE_OPTIONEN,
-      // German double quotes: "Café" typed in the CMS becomes „Café“, not “Café”. Single quotes stay
-      // ‘…’, so the apostrophe in „geht's“ keeps its right shape (’).
-      smartypants: { openingQuotes: { double: '„', single: '‘' }, closingQuotes: { double: '“', single: '’' } },
+      // German quotes: "Café" typed in the CMS becomes „Café“, not “Café”. Astro's own smartypants is
+      // off: ours runs at the same place in the pipeline, but only over bodies that have a quote,
+      // dash or dots in them (src/lib/markdown-typografie.ts).
+      smartypants: false,
+      remarkPlugins: [[remarkTypografie, DEUTSCHE_ANFUEHRUNGSZEICHEN]],
     }),
   },
   integrations: [
     react(),
+    // No pre-bundling of React & Co. for the dev server that reads the content during a build.
+    ohneVorbuendeln(),
     // Pages are also rendered in worker threads, one per core besides the main thread's (src/integrations/seiten-parallel.ts).
     seitenParallel({ beiSeite: ausgabePruefung.seite }),
     // The editor's bundle (/admin/) is built in a process of its own while the content is read,
@@ -65,6 +71,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { port: 4321, host: '127.0.0.1' },
   vite: {
+    // Vite's own cache (node_modules/.vite/ otherwise) goes along with Astro's.
+    ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: `${process.env.ASTRO_CACHE_DIR}/vite` } : {}),
     build: {
       rolldownOptions: {
         output: {

@@ -31,7 +31,7 @@
  * relative imports with `.ts`.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -309,7 +309,12 @@ export default function seitenParallel({ beiSeite }: { beiSeite?: BeiSeite } = {
         prerenderOrdner = new URL('./.prerender/', server);
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        if ((anzahl === 0 && !beiSeite) || !prerenderOrdner) return;
+        if (!prerenderOrdner) return;
+        // A build that was stopped leaves its bundle behind (dist/ is no longer emptied first,
+        // src/integrations/ausgabe-aufraeumen.ts); with two entries in the folder the workers would
+        // not know which is this build's and every page would be rendered in the main thread.
+        rmSync(prerenderOrdner, { recursive: true, force: true });
+        if (anzahl === 0 && !beiSeite) return;
         const ordner = prerenderOrdner;
         setPrerenderer((standard) => parallelerPrerenderer(standard, ordner, anzahl, logger, beiSeite));
       },

@@ -153,6 +153,26 @@ export function leseInhaltsdatei(
   return { daten, text, fehler };
 }
 
+/**
+ * `leseInhaltsdatei` for a file on disk, parsed once per process for the same bytes: astro.config.mjs
+ * (`weiterleitungen`) and src/content.config.ts (`pruefeInhaltsdateien`) both read every entry, and
+ * at 1× the second YAML pass cost 0.8 s on the main thread before the content could load (CPU
+ * profile, 5.12.2026). The two load this module separately (Node and Vite), hence `globalThis`. A
+ * file is read each time and compared byte for byte, so a changed file (`astro dev`) is parsed
+ * again. Results are shared: callers only read them.
+ */
+export function leseInhaltsdateiVonPlatte(datei: string, pfad: string, art: 'md' | 'yaml'): ReturnType<typeof leseInhaltsdatei> {
+  const bytes = readFileSync(pfad);
+  const gelesen = ((globalThis as { [GELESEN]?: Map<string, { bytes: Buffer; ergebnis: ReturnType<typeof leseInhaltsdatei> }> })[GELESEN] ??= new Map());
+  const schluessel = `${art} ${datei} ${pfad}`;
+  const vorher = gelesen.get(schluessel);
+  if (vorher?.bytes.equals(bytes)) return vorher.ergebnis;
+  const ergebnis = leseInhaltsdatei(datei, bytes, art);
+  gelesen.set(schluessel, { bytes, ergebnis });
+  return ergebnis;
+}
+const GELESEN = Symbol.for('qp.inhaltsdateien.gelesen');
+
 /** The first string value (or key) with a control character, with its field path. */
 function steuerzeichenIn(wert: unknown, pfad = ''): { pfad: string; zeichen: string } | null {
   if (typeof wert === 'string') {
@@ -218,7 +238,7 @@ export function pruefeInhaltsdateien(contentDir: string): DateiFehler[] {
         });
       } else gesehen.set(schluessel, name);
 
-      const { daten, fehler: lesefehler } = leseInhaltsdatei(datei, readFileSync(pfad), endung === 'md' ? 'md' : 'yaml');
+      const { daten, fehler: lesefehler } = leseInhaltsdateiVonPlatte(datei, pfad, endung === 'md' ? 'md' : 'yaml');
       fehler.push(...lesefehler);
       if (!(MIT_WEITERLEITUNG as readonly string[]).includes(sammlung) || !daten || typeof daten !== 'object') continue;
       const alt = (daten as { frueher?: unknown }).frueher;
@@ -283,7 +303,7 @@ export function weiterleitungen(contentDir: string): Record<string, string> {
       const id = name.slice(0, -3);
       let daten: unknown;
       try {
-        daten = leseInhaltsdatei(`${sammlung}/${name}`, readFileSync(join(ordner, name)), 'md').daten;
+        daten = leseInhaltsdateiVonPlatte(`${sammlung}/${name}`, join(ordner, name), 'md').daten;
       } catch {
         continue;
       }

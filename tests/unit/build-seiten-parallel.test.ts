@@ -209,8 +209,13 @@ describe('Build im Hauptthread und in Workern', () => {
       readFileSync(treff, 'utf8').replace(/^---\n/, '---\nfotos:\n  - src: ../../src/assets/uploads/beispiel-treff-bleichpfad-eingang.jpg\n    alt: Der Eingang des Treffs\n'),
     );
     haupt = baue(inhalt, ordner, 'haupt', { QP_SEITEN_WORKER: '0' });
+    // A stopped build left its prerender bundle in dist/ (dist/ is no longer emptied): the workers
+    // must still load this build's.
+    const alt = join(ordner, 'worker', 'dist', '.prerender');
+    mkdirSync(alt, { recursive: true });
+    writeFileSync(join(alt, 'prerender-entry.Alt123.mjs'), 'throw new Error("altes Bundle");\n');
     // Two workers, and the main thread never takes a page itself.
-    worker = baue(inhalt, ordner, 'worker', { QP_SEITEN_WORKER: '2', QP_SEITEN_WARTESCHLANGE: '1000000' });
+    worker = baue(inhalt, ordner, 'worker', { QP_SEITEN_WORKER: '2', QP_SEITEN_WARTESCHLANGE: '1000000' }, { ueberschreiben: true });
   }, 600_000);
 
   it('beide Builds gelingen; im zweiten rendern Worker alles außer den Seiten mit Foto', () => {

@@ -161,6 +161,12 @@ describe('Ein Build über die Ausgabe des vorigen', () => {
     expect(c.ausgabe).toMatch(/\d+ Dateien und \d+ Ordner aus dem vorigen Build entfernt/);
   });
 
+  it('bündelt beim Einlesen der Inhalte keine Abhängigkeiten für einen Browser vor (src/integrations/ohne-vorbuendeln.ts)', () => {
+    // Vite's optimizer writes what it bundled into its cache folder (ASTRO_CACHE_DIR/vite/deps).
+    expect(a.ausgabe).toContain('Synced content');
+    expect(existsSync(join(ordner, 'a', 'cache', 'vite', 'deps'))).toBe(false);
+  });
+
   it('nimmt die Redaktion aus dem Cache, und /admin/ lädt sie aus dem eigenen dist/', () => {
     expect(a.ausgabe).toContain('Redaktions-Bundle wird nebenher gebaut');
     expect(c.ausgabe).toContain('Redaktions-Bundle unverändert, aus dem Cache');

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dateiFehlerText, leseInhaltsdatei, pruefeInhaltsdateien, vorschlag, weiterleitungen } from '../../src/schema/dateien';
+import { dateiFehlerText, leseInhaltsdatei, leseInhaltsdateiVonPlatte, pruefeInhaltsdateien, vorschlag, weiterleitungen } from '../../src/schema/dateien';
 
 const tmp = mkdtempSync(join(tmpdir(), 'qp-dateien-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -85,6 +85,19 @@ describe('Inhaltsdateien', () => {
   it('leiten frühere Adressen auf die jetzige weiter', () => {
     const dir = inhalt({ 'treffs/neu.md': '---\nname: T\nfrueher: [alt, "Kaputt Name", treff-test]\n---\n' });
     expect(weiterleitungen(dir)).toEqual({ '/treffs/alt/': '/treffs/neu/' });
+  });
+
+  it('lesen eine unveränderte Datei nur einmal, eine geänderte neu (Konfiguration und Inhalte lesen dieselben Dateien)', () => {
+    const dir = inhalt({ 'treffs/neu.md': '---\nname: T\nfrueher: [alt]\n---\n' });
+    const pfad = join(dir, 'treffs', 'neu.md');
+    const erst = leseInhaltsdateiVonPlatte('treffs/neu.md', pfad, 'md');
+    expect(leseInhaltsdateiVonPlatte('treffs/neu.md', pfad, 'md')).toBe(erst);
+    writeFileSync(pfad, '---\nname: T\nfrueher: [anders]\n---\n');
+    expect(leseInhaltsdateiVonPlatte('treffs/neu.md', pfad, 'md').daten).toEqual({ name: 'T', frueher: ['anders'] });
+    expect(weiterleitungen(dir)).toEqual({ '/treffs/anders/': '/treffs/neu/' });
+    // A broken file after a good one: the message comes, not the old result.
+    writeFileSync(pfad, '---\nname: T\n  falsch: 1\n---\n');
+    expect(meldungen(dir)).toEqual([expect.stringMatching(/^treffs\/neu\.md: Kopfdaten \(YAML\) nicht lesbar/)]);
   });
 
   it('fassen alle Probleme in einer Meldung für das Build-Protokoll zusammen', () => {
