@@ -50,10 +50,6 @@ export function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-function attr(k: Knoten, name: string): string | undefined {
-  return k.attrs?.find((a) => a.name === name)?.value;
-}
-
 function textVon(k: Knoten): string {
   return (k.childNodes ?? []).map((c) => (c.nodeName === '#text' ? (c.value ?? '') : textVon(c))).join('');
 }
@@ -68,58 +64,85 @@ export function schemaVon(url: string): string | null {
 
 const GEFAEHRLICHE_SCHEMAS = new Set(['javascript', 'vbscript', 'data']);
 
+/** Whether an attribute name starts with `on` in any case (event handlers: `onclick`, `ONLOAD`). */
+const istEreignis = (name: string) => (name.charCodeAt(0) | 32) === 111 && (name.charCodeAt(1) | 32) === 110;
+
+/** Whether a class attribute lists the class of rendered Markdown. */
+const istInhaltsKlasse = (klasse: string) => klasse.includes(INHALT_KLASSE) && klasse.split(/\s+/).includes(INHALT_KLASSE);
+
+/** Elements that must not appear inside rendered Markdown. */
+const NICHT_IM_INHALT = new Set(['iframe', 'object', 'embed', 'frame', 'base']);
+
+/**
+ * One pass over the parse5 tree. It runs on every page of every build (tens of thousands at city
+ * scale, src/integrations/sicherheit.ts), so each element's attributes are read in one loop.
+ */
 export function analysiereHtml(html: string): HtmlBefund {
   const befund: HtmlBefund = { inlineSkripte: [], inlineStile: [], stilAttribute: [], verstoesse: [], links: [], anker: new Set() };
   const besuche = (k: Knoten, imInhalt: boolean) => {
     const tag = k.tagName;
     let drin = imInhalt;
     if (tag) {
-      const klasse = attr(k, 'class') ?? '';
-      if (klasse.split(/\s+/).includes(INHALT_KLASSE)) drin = true;
-      for (const a of k.attrs ?? []) {
-        if (/^on/i.test(a.name)) befund.verstoesse.push(`<${tag}> hat ein Ereignis-Attribut ${a.name}="${a.value.slice(0, 60)}"`);
-        if (a.name === 'style') {
+      const attrs = k.attrs ?? [];
+      // The element's own class decides for its own attributes, too: find it first.
+      if (!drin) for (const a of attrs) if (a.name === 'class') { drin = istInhaltsKlasse(a.value); break; }
+      // What the element-specific checks below need, from the same loop.
+      let property: string | undefined;
+      let name: string | undefined;
+      let httpEquiv: string | undefined;
+      let content: string | undefined;
+      let typ: string | undefined;
+      let extern = false;
+      for (const a of attrs) {
+        const n = a.name;
+        if (istEreignis(n)) befund.verstoesse.push(`<${tag}> hat ein Ereignis-Attribut ${n}="${a.value.slice(0, 60)}"`);
+        if (n === 'style') {
           if (drin) befund.verstoesse.push(`<${tag} style="${a.value.slice(0, 60)}"> im Inhaltsbereich`);
           else befund.stilAttribute.push(a.value);
         }
-        if (a.name === 'id' || (tag === 'a' && a.name === 'name')) befund.anker.add(a.value);
-        if (URL_ATTRIBUTE.has(a.name) || a.name === 'srcset') {
-          const werte = a.name === 'srcset' ? a.value.split(',').map((s) => s.trim().split(/\s+/)[0]).filter(Boolean) : [a.value];
+        if (n === 'id' || (tag === 'a' && n === 'name')) befund.anker.add(a.value);
+        if (URL_ATTRIBUTE.has(n) || n === 'srcset') {
+          const werte = n === 'srcset' ? a.value.split(',').map((s) => s.trim().split(/\s+/)[0]).filter(Boolean) : [a.value];
           for (const wert of werte) {
             const schema = schemaVon(wert);
             // data: is fine for our own <link rel=icon> and <img> placeholders, never in content or links.
             const erlaubtesData = schema === 'data' && !drin && (tag === 'img' || tag === 'link') && /^data:image\/(png|gif|webp|svg\+xml)/i.test(wert.trim());
             if (schema && GEFAEHRLICHE_SCHEMAS.has(schema) && !erlaubtesData)
-              befund.verstoesse.push(`<${tag} ${a.name}="${wert.slice(0, 60)}"> – ${schema}:-Adressen sind nicht erlaubt`);
-            befund.links.push({ tag, attribut: a.name, wert });
+              befund.verstoesse.push(`<${tag} ${n}="${wert.slice(0, 60)}"> – ${schema}:-Adressen sind nicht erlaubt`);
+            befund.links.push({ tag, attribut: n, wert });
           }
         }
+        // The first of each counts, as `attrs.find` would give it.
+        if (n === 'property') property ??= a.value;
+        else if (n === 'name') name ??= a.value;
+        else if (n === 'http-equiv') httpEquiv ??= a.value;
+        else if (n === 'content') content ??= a.value;
+        else if (n === 'type') typ ??= a.value;
+        if (n === 'src') extern = true;
       }
-      // Social previews point at our own pages and images: they must exist too.
-      const eigenschaft = attr(k, 'property') ?? attr(k, 'name');
-      if (tag === 'meta' && eigenschaft && ['og:url', 'og:image', 'twitter:image'].includes(eigenschaft)) befund.links.push({ tag, attribut: eigenschaft, wert: attr(k, 'content') ?? '' });
-      if (tag === 'meta' && attr(k, 'http-equiv')?.toLowerCase() === 'refresh') {
-        const m = /url\s*=\s*['"]?([^'"]+)/i.exec(attr(k, 'content') ?? '');
-        if (m) {
-          befund.weiterleitung = m[1].trim();
-          befund.links.push({ tag, attribut: 'http-equiv=refresh', wert: m[1].trim() });
-          const schema = schemaVon(m[1]);
-          if (schema && GEFAEHRLICHE_SCHEMAS.has(schema)) befund.verstoesse.push(`<meta http-equiv=refresh> zu ${schema}:-Adresse`);
+      if (tag === 'meta') {
+        // Social previews point at our own pages and images: they must exist too.
+        const eigenschaft = property ?? name;
+        if (eigenschaft && (eigenschaft === 'og:url' || eigenschaft === 'og:image' || eigenschaft === 'twitter:image')) befund.links.push({ tag, attribut: eigenschaft, wert: content ?? '' });
+        if (httpEquiv?.toLowerCase() === 'refresh') {
+          const m = /url\s*=\s*['"]?([^'"]+)/i.exec(content ?? '');
+          if (m) {
+            befund.weiterleitung = m[1].trim();
+            befund.links.push({ tag, attribut: 'http-equiv=refresh', wert: m[1].trim() });
+            const schema = schemaVon(m[1]);
+            if (schema && GEFAEHRLICHE_SCHEMAS.has(schema)) befund.verstoesse.push(`<meta http-equiv=refresh> zu ${schema}:-Adresse`);
+          }
         }
-      }
-      if (tag === 'script') {
-        const typ = (attr(k, 'type') ?? '').trim().toLowerCase();
-        const extern = attr(k, 'src') !== undefined;
+      } else if (tag === 'script') {
         if (drin) befund.verstoesse.push(`<script> im Inhaltsbereich (.${INHALT_KLASSE}) – Markdown darf kein Skript erzeugen`);
-        else if (!extern && JS_TYPEN.has(typ)) befund.inlineSkripte.push(textVon(k));
-      }
-      if (tag === 'style') {
+        else if (!extern && JS_TYPEN.has((typ ?? '').trim().toLowerCase())) befund.inlineSkripte.push(textVon(k));
+      } else if (tag === 'style') {
         if (drin) befund.verstoesse.push(`<style> im Inhaltsbereich (.${INHALT_KLASSE})`);
         else befund.inlineStile.push(textVon(k));
-      }
-      if (['iframe', 'object', 'embed', 'frame', 'base'].includes(tag) && drin) befund.verstoesse.push(`<${tag}> im Inhaltsbereich`);
+      } else if (drin && NICHT_IM_INHALT.has(tag)) befund.verstoesse.push(`<${tag}> im Inhaltsbereich`);
     }
-    for (const c of k.childNodes ?? []) besuche(c, drin);
+    const kinder = k.childNodes;
+    if (kinder) for (let i = 0; i < kinder.length; i++) besuche(kinder[i], drin);
     if (k.content) besuche(k.content, drin);
   };
   besuche(parse(html) as unknown as Knoten, false);
