@@ -11,7 +11,11 @@
  * instead of 3 s (`perf record`; `npm run bench`). Writing over a file keeps its inode.
  *
  * What counts as written: a file whose modification time is not older than a marker file written
- * into dist/ when the build starts. Marker and files get their time from the same kernel clock, so
+ * into dist/ when the build starts. Only files that were there when the build started can be left
+ * over, so that is when dist/ is listed, while Astro builds (asynchronously, on libuv's threads); at
+ * the end only those files are looked at. Walking all 84,000 entries of a 1× build at the end took
+ * 1–2 s just before the search index could start; a build into an empty folder now has nothing to
+ * look at. Marker and files get their time from the same kernel clock, so
  * its coarse ticks do not matter. The removal runs at the start of `astro:build:done`, before any
  * integration reads dist/ (search index, output check) or writes into it (sitemap, search index,
  * headers): those see exactly the files of this build. The search index cleans its own folder.
@@ -19,7 +23,8 @@
  * astro.config.mjs imports this with Node itself: only `node:` imports and types.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,9 +65,68 @@ export function entfernen(wurzel: string, entbehrlich: (pfad: string) => boolean
   return weg;
 }
 
-/** Removes the files below `wurzel` last modified before `seit` (ms since the epoch, as `mtimeMs`); see `entfernen`. */
-export const veralteteEntfernen = (wurzel: string, seit: number, auslassen?: ReadonlySet<string>): Aufgeraeumt =>
-  entfernen(wurzel, (pfad) => statSync(pfad).mtimeMs < seit, auslassen);
+/** Regular files and folders below `wurzel` (not `wurzel`, not the folders `auslassen` directly below it, no links). */
+export interface Bestand {
+  dateien: string[];
+  ordner: string[];
+}
+
+/** Lists `wurzel` with asynchronous reads (none if it does not exist). */
+export async function bestandAufnehmen(wurzel: string, auslassen: ReadonlySet<string> = new Set()): Promise<Bestand> {
+  const bestand: Bestand = { dateien: [], ordner: [] };
+  const lesen = async (ordner: string): Promise<void> => {
+    const eintraege = await readdir(ordner, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [];
+      throw e;
+    });
+    await Promise.all(
+      eintraege.map(async (e) => {
+        const pfad = join(ordner, e.name);
+        if (ordner === wurzel && auslassen.has(e.name)) return;
+        if (e.isDirectory()) {
+          bestand.ordner.push(pfad);
+          await lesen(pfad);
+        } else if (e.isFile()) bestand.dateien.push(pfad);
+      }),
+    );
+  };
+  await lesen(wurzel);
+  return bestand;
+}
+
+/** Whether `e` says the path is gone (or no longer a folder). */
+const weg = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
+
+/**
+ * Removes the files of `bestand` last modified before `seit` (ms since the epoch, as `mtimeMs`), then
+ * the folders of `bestand` left empty. Files and folders written since are not in `bestand`.
+ */
+export function bestandAufraeumen(bestand: Bestand, seit: number): Aufgeraeumt {
+  const entfernt: Aufgeraeumt = { dateien: 0, ordner: 0 };
+  for (const pfad of bestand.dateien) {
+    try {
+      const info = lstatSync(pfad);
+      if (info.isFile() && info.mtimeMs < seit) {
+        unlinkSync(pfad);
+        entfernt.dateien++;
+      }
+    } catch (e) {
+      if (!weg(e)) throw e;
+    }
+  }
+  // Longest paths first: a folder comes before the folder it is in.
+  for (const ordner of [...bestand.ordner].sort((a, b) => b.length - a.length)) {
+    try {
+      if (readdirSync(ordner).length === 0) {
+        rmdirSync(ordner);
+        entfernt.ordner++;
+      }
+    } catch (e) {
+      if (!weg(e)) throw e;
+    }
+  }
+  return entfernt;
+}
 
 /**
  * `auslassen`: folders of dist/ that an integration writes in `astro:build:done` and cleans itself.
@@ -71,6 +135,7 @@ export const veralteteEntfernen = (wurzel: string, seit: number, auslassen?: Rea
  */
 export default function ausgabeAufraeumen({ auslassen = ['pagefind'] }: { auslassen?: string[] } = {}): AstroIntegration {
   let marke = '';
+  let vorher: Promise<Bestand> | undefined;
   return {
     name: 'qp-ausgabe-aufraeumen',
     hooks: {
@@ -82,14 +147,20 @@ export default function ausgabeAufraeumen({ auslassen = ['pagefind'] }: { auslas
         marke = join(fileURLToPath(config.outDir), MARKE);
       },
       'astro:build:start': () => {
-        mkdirSync(join(marke, '..'), { recursive: true });
+        const dist = join(marke, '..');
+        mkdirSync(dist, { recursive: true });
         writeFileSync(marke, '');
+        vorher = bestandAufnehmen(dist, new Set(auslassen));
+        // Awaited in build:done; a build that fails before must not report it as unhandled.
+        vorher.catch(() => {});
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         const seit = statSync(marke).mtimeMs;
         unlinkSync(marke);
-        const weg = veralteteEntfernen(fileURLToPath(dir), seit, new Set(auslassen));
-        if (weg.dateien || weg.ordner) logger.info(`${weg.dateien} Dateien und ${weg.ordner} Ordner aus dem vorigen Build entfernt (nicht mehr erzeugt).`);
+        const bestand = await (vorher ?? Promise.resolve({ dateien: [], ordner: [] }));
+        vorher = undefined;
+        const entfernt = bestandAufraeumen(bestand, seit);
+        if (entfernt.dateien || entfernt.ordner) logger.info(`${entfernt.dateien} Dateien und ${entfernt.ordner} Ordner aus dem vorigen Build entfernt (nicht mehr erzeugt).`);
       },
     },
   };

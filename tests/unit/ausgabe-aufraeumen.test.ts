@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import ausgabeAufraeumen, { MARKE, entfernen, veralteteEntfernen } from '../../src/integrations/ausgabe-aufraeumen';
+import ausgabeAufraeumen, { MARKE, bestandAufnehmen, bestandAufraeumen, entfernen } from '../../src/integrations/ausgabe-aufraeumen';
 
 const ordner: string[] = [];
 afterEach(() => {
@@ -35,8 +35,8 @@ function alle(wurzel: string): string[] {
     .sort();
 }
 
-describe('veralteteEntfernen', () => {
-  it('entfernt ältere Dateien und die Ordner, die dadurch leer werden; neuere bleiben', () => {
+describe('Bestand aufnehmen und aufräumen', () => {
+  it('entfernt ältere Dateien des Bestands und die Ordner, die dadurch leer werden; neuere bleiben', async () => {
     const w = neuerOrdner();
     // Whole seconds: a file time set to exactly `seit` reads back exactly.
     const seit = Math.floor(Date.now() / 1000) * 1000 - 10_000;
@@ -48,21 +48,38 @@ describe('veralteteEntfernen', () => {
     schreibe(w, 'en/termine/alt/index.html', seit - 60_000);
     schreibe(w, 'index.html', seit);
     mkdirSync(join(w, 'leer/immer/noch'), { recursive: true });
+    const bestand = await bestandAufnehmen(w);
+    expect(bestand.dateien).toHaveLength(7);
+    expect(bestand.ordner).toHaveLength(10);
 
-    expect(veralteteEntfernen(w, seit)).toEqual({ dateien: 4, ordner: 7 });
+    expect(bestandAufraeumen(bestand, seit)).toEqual({ dateien: 4, ordner: 7 });
     expect(alle(w)).toEqual(['index.html', 'termine/', 'termine/gemischt/', 'termine/gemischt/index.html', 'termine/neu/', 'termine/neu/index.html']);
   });
 
-  it('lässt ausgelassene Ordner, Links und den Ordner selbst stehen', () => {
+  it('lässt ausgelassene Ordner, Links und den Ordner selbst stehen', async () => {
     const w = neuerOrdner();
     const seit = Date.now();
     schreibe(w, 'pagefind/fragment/a.pf_fragment', seit - 60_000);
     schreibe(w, 'alt.html', seit - 60_000);
     symlinkSync(join(w, 'nirgendwo'), join(w, 'link'));
-    expect(veralteteEntfernen(w, seit, new Set(['pagefind']))).toEqual({ dateien: 1, ordner: 0 });
+    expect(bestandAufraeumen(await bestandAufnehmen(w, new Set(['pagefind'])), seit)).toEqual({ dateien: 1, ordner: 0 });
     expect(alle(w)).toEqual(['link', 'pagefind/', 'pagefind/fragment/', 'pagefind/fragment/a.pf_fragment']);
-    expect(veralteteEntfernen(w, seit)).toEqual({ dateien: 1, ordner: 2 });
+    expect(bestandAufraeumen(await bestandAufnehmen(w), seit)).toEqual({ dateien: 1, ordner: 2 });
     expect(alle(w)).toEqual(['link']);
+  });
+
+  it('sieht nur, was beim Aufnehmen da war: Neues bleibt, auch wenn es alt aussieht; Verschwundenes stört nicht', async () => {
+    const w = neuerOrdner();
+    const seit = Date.now();
+    schreibe(w, 'a/alt.html', seit - 60_000);
+    schreibe(w, 'b/weg.html', seit - 60_000);
+    const bestand = await bestandAufnehmen(w);
+    // Written after the listing with an old time (a copy that keeps its date): not in the listing.
+    schreibe(w, 'c/kopie.html', seit - 60_000);
+    rmSync(join(w, 'b'), { recursive: true });
+    expect(bestandAufraeumen(bestand, seit)).toEqual({ dateien: 1, ordner: 1 });
+    expect(alle(w)).toEqual(['c/', 'c/kopie.html']);
+    expect(await bestandAufnehmen(join(w, 'gibt-es-nicht'))).toEqual({ dateien: [], ordner: [] });
   });
 });
 
@@ -77,10 +94,10 @@ describe('entfernen', () => {
 });
 
 describe('Integration', () => {
-  type Hooks = Record<string, (a: unknown) => void>;
+  type Hooks = Record<string, (a: unknown) => void | Promise<void>>;
   const logger = (zeilen: string[]) => ({ info: (m: string) => zeilen.push(m) });
 
-  it('schaltet Astros Leeren von dist/ ab und entfernt am Ende, was der Build nicht geschrieben hat', () => {
+  it('schaltet Astros Leeren von dist/ ab und entfernt am Ende, was der Build nicht geschrieben hat', async () => {
     const w = neuerOrdner();
     const dist = join(w, 'dist');
     schreibe(dist, 'termine/geloescht/index.html', Date.now() - 60_000);
@@ -96,19 +113,19 @@ describe('Integration', () => {
     // This build writes one of the two pages again.
     schreibe(dist, 'termine/bleibt/index.html');
     const zeilen: string[] = [];
-    hooks['astro:build:done']({ dir: pathToFileURL(`${dist}/`), logger: logger(zeilen) });
+    await hooks['astro:build:done']({ dir: pathToFileURL(`${dist}/`), logger: logger(zeilen) });
     expect(alle(dist)).toEqual(['pagefind/', 'pagefind/alt.pf_fragment', 'termine/', 'termine/bleibt/', 'termine/bleibt/index.html']);
     expect(zeilen).toEqual(['1 Dateien und 1 Ordner aus dem vorigen Build entfernt (nicht mehr erzeugt).']);
   });
 
-  it('legt dist/ an, wenn es noch keins gibt, und meldet nichts, wenn nichts veraltet ist', () => {
+  it('legt dist/ an, wenn es noch keins gibt, und meldet nichts, wenn nichts veraltet ist', async () => {
     const dist = join(neuerOrdner(), 'dist');
     const hooks = ausgabeAufraeumen().hooks as Hooks;
     hooks['astro:config:done']({ config: { outDir: pathToFileURL(`${dist}/`) } });
     hooks['astro:build:start']({});
     schreibe(dist, 'index.html');
     const zeilen: string[] = [];
-    hooks['astro:build:done']({ dir: pathToFileURL(`${dist}/`), logger: logger(zeilen) });
+    await hooks['astro:build:done']({ dir: pathToFileURL(`${dist}/`), logger: logger(zeilen) });
     expect(alle(dist)).toEqual(['index.html']);
     expect(zeilen).toEqual([]);
   });
