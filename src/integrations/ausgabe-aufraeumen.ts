@@ -36,35 +36,6 @@ export interface Aufgeraeumt {
   ordner: number;
 }
 
-/**
- * Removes below `wurzel` every file for which `entbehrlich(path)` holds, then every folder left
- * empty. `wurzel` itself stays, and so do the folders named in `auslassen` (directly below
- * `wurzel`) and links.
- */
-export function entfernen(wurzel: string, entbehrlich: (pfad: string) => boolean, auslassen: ReadonlySet<string> = new Set()): Aufgeraeumt {
-  const weg: Aufgeraeumt = { dateien: 0, ordner: 0 };
-  /** Returns whether `ordner` is empty afterwards. */
-  const gehen = (ordner: string): boolean => {
-    let leer = true;
-    for (const e of readdirSync(ordner, { withFileTypes: true })) {
-      const pfad = join(ordner, e.name);
-      if (ordner === wurzel && auslassen.has(e.name)) leer = false;
-      else if (e.isDirectory()) {
-        if (gehen(pfad)) {
-          rmdirSync(pfad);
-          weg.ordner++;
-        } else leer = false;
-      } else if (e.isFile() && entbehrlich(pfad)) {
-        unlinkSync(pfad);
-        weg.dateien++;
-      } else leer = false;
-    }
-    return leer;
-  };
-  gehen(wurzel);
-  return weg;
-}
-
 /** Regular files and folders below `wurzel` (not `wurzel`, not the folders `auslassen` directly below it, no links). */
 export interface Bestand {
   dateien: string[];
@@ -98,15 +69,16 @@ export async function bestandAufnehmen(wurzel: string, auslassen: ReadonlySet<st
 const weg = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
 
 /**
- * Removes the files of `bestand` last modified before `seit` (ms since the epoch, as `mtimeMs`), then
- * the folders of `bestand` left empty. Files and folders written since are not in `bestand`.
+ * Removes the files of `bestand` for which `entbehrlich(pfad)` holds, then the folders of `bestand`
+ * left empty (a folder with a link in it is not empty). Files and folders made since the listing are
+ * not in `bestand` and stay; what has gone since is skipped. Also how the search index removes the
+ * fragments it no longer has (src/integrations/suchindex.mjs).
  */
-export function bestandAufraeumen(bestand: Bestand, seit: number): Aufgeraeumt {
+export function bestandAufraeumen(bestand: Bestand, entbehrlich: (pfad: string) => boolean): Aufgeraeumt {
   const entfernt: Aufgeraeumt = { dateien: 0, ordner: 0 };
   for (const pfad of bestand.dateien) {
     try {
-      const info = lstatSync(pfad);
-      if (info.isFile() && info.mtimeMs < seit) {
+      if (entbehrlich(pfad)) {
         unlinkSync(pfad);
         entfernt.dateien++;
       }
@@ -159,7 +131,11 @@ export default function ausgabeAufraeumen({ auslassen = ['pagefind'] }: { auslas
         unlinkSync(marke);
         const bestand = await (vorher ?? Promise.resolve({ dateien: [], ordner: [] }));
         vorher = undefined;
-        const entfernt = bestandAufraeumen(bestand, seit);
+        // Not written since the marker: modified before it (a link put in its place stays).
+        const entfernt = bestandAufraeumen(bestand, (pfad) => {
+          const info = lstatSync(pfad);
+          return info.isFile() && info.mtimeMs < seit;
+        });
         if (entfernt.dateien || entfernt.ordner) logger.info(`${entfernt.dateien} Dateien und ${entfernt.ordner} Ordner aus dem vorigen Build entfernt (nicht mehr erzeugt).`);
       },
     },

@@ -73,9 +73,9 @@ async function indexBauen(pfad, logger) {
   // has is found by name: everything in pagefind/ that is not part of this index goes.
   const { files, errors: fehler } = await index.getFiles();
   if (fehler.length) throw new Error(`Suchindex: ${fehler.join('; ')}`);
-  const { entfernen } = await import('./ausgabe-aufraeumen.ts');
+  const { bestandAufnehmen, bestandAufraeumen } = await import('./ausgabe-aufraeumen.ts');
   const aktuell = new Set(files.map((f) => normalize(join(ziel, f.path))));
-  entfernen(ziel, (datei) => !aktuell.has(datei));
+  bestandAufraeumen(await bestandAufnehmen(ziel), (datei) => !aktuell.has(datei));
   await pagefind.close();
   logger.info(`${ergebnis.page_count} Seiten im Suchindex (Deutsch; nicht gelesen: ${andere.map((s) => `/${s}/`).join(', ') || '–'})`);
 }

@@ -3,12 +3,12 @@
  * (src/integrations/ausgabe-aufraeumen.ts). A whole build over an earlier one is in
  * build-stabil.test.ts; here the sweep itself and the integration's hooks on a folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import ausgabeAufraeumen, { MARKE, bestandAufnehmen, bestandAufraeumen, entfernen } from '../../src/integrations/ausgabe-aufraeumen';
+import ausgabeAufraeumen, { MARKE, bestandAufnehmen, bestandAufraeumen } from '../../src/integrations/ausgabe-aufraeumen';
 
 const ordner: string[] = [];
 afterEach(() => {
@@ -28,6 +28,9 @@ function schreibe(wurzel: string, datei: string, zeit?: number): void {
   writeFileSync(pfad, datei);
   if (zeit !== undefined) utimesSync(pfad, new Date(zeit), new Date(zeit));
 }
+
+/** What the integration removes: files last modified before `seit`. */
+const aelterAls = (seit: number) => (pfad: string) => statSync(pfad).mtimeMs < seit;
 
 function alle(wurzel: string): string[] {
   return readdirSync(wurzel, { recursive: true, withFileTypes: true })
@@ -52,7 +55,7 @@ describe('Bestand aufnehmen und aufräumen', () => {
     expect(bestand.dateien).toHaveLength(7);
     expect(bestand.ordner).toHaveLength(10);
 
-    expect(bestandAufraeumen(bestand, seit)).toEqual({ dateien: 4, ordner: 7 });
+    expect(bestandAufraeumen(bestand, aelterAls(seit))).toEqual({ dateien: 4, ordner: 7 });
     expect(alle(w)).toEqual(['index.html', 'termine/', 'termine/gemischt/', 'termine/gemischt/index.html', 'termine/neu/', 'termine/neu/index.html']);
   });
 
@@ -62,9 +65,9 @@ describe('Bestand aufnehmen und aufräumen', () => {
     schreibe(w, 'pagefind/fragment/a.pf_fragment', seit - 60_000);
     schreibe(w, 'alt.html', seit - 60_000);
     symlinkSync(join(w, 'nirgendwo'), join(w, 'link'));
-    expect(bestandAufraeumen(await bestandAufnehmen(w, new Set(['pagefind'])), seit)).toEqual({ dateien: 1, ordner: 0 });
+    expect(bestandAufraeumen(await bestandAufnehmen(w, new Set(['pagefind'])), aelterAls(seit))).toEqual({ dateien: 1, ordner: 0 });
     expect(alle(w)).toEqual(['link', 'pagefind/', 'pagefind/fragment/', 'pagefind/fragment/a.pf_fragment']);
-    expect(bestandAufraeumen(await bestandAufnehmen(w), seit)).toEqual({ dateien: 1, ordner: 2 });
+    expect(bestandAufraeumen(await bestandAufnehmen(w), aelterAls(seit))).toEqual({ dateien: 1, ordner: 2 });
     expect(alle(w)).toEqual(['link']);
   });
 
@@ -77,18 +80,18 @@ describe('Bestand aufnehmen und aufräumen', () => {
     // Written after the listing with an old time (a copy that keeps its date): not in the listing.
     schreibe(w, 'c/kopie.html', seit - 60_000);
     rmSync(join(w, 'b'), { recursive: true });
-    expect(bestandAufraeumen(bestand, seit)).toEqual({ dateien: 1, ordner: 1 });
+    expect(bestandAufraeumen(bestand, aelterAls(seit))).toEqual({ dateien: 1, ordner: 1 });
     expect(alle(w)).toEqual(['c/', 'c/kopie.html']);
     expect(await bestandAufnehmen(join(w, 'gibt-es-nicht'))).toEqual({ dateien: [], ordner: [] });
   });
 });
 
-describe('entfernen', () => {
-  it('entfernt nach Namen, was nicht mehr gebraucht wird (der Suchindex)', () => {
+describe('nach Namen aufräumen', () => {
+  it('entfernt nach Namen, was nicht mehr gebraucht wird (der Suchindex)', async () => {
     const w = neuerOrdner();
     for (const f of ['pagefind-entry.json', 'fragment/a.pf_fragment', 'fragment/b.pf_fragment', 'index/x.pf_index']) schreibe(w, f);
     const behalten = new Set(['pagefind-entry.json', 'fragment/b.pf_fragment'].map((f) => join(w, f)));
-    expect(entfernen(w, (p) => !behalten.has(p))).toEqual({ dateien: 2, ordner: 1 });
+    expect(bestandAufraeumen(await bestandAufnehmen(w), (p) => !behalten.has(p))).toEqual({ dateien: 2, ordner: 1 });
     expect(alle(w)).toEqual(['fragment/', 'fragment/b.pf_fragment', 'pagefind-entry.json']);
   });
 });
