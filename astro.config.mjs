@@ -3,14 +3,12 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import suchindex from './src/integrations/suchindex.mjs';
-import { unified } from '@astrojs/markdown-remark';
 import sicherheit from './src/integrations/sicherheit.ts';
 import seitenParallel from './src/integrations/seiten-parallel.ts';
 import ausgabeAufraeumen from './src/integrations/ausgabe-aufraeumen.ts';
 import redaktion from './src/integrations/redaktion.ts';
 import ohneVorbuendeln from './src/integrations/ohne-vorbuendeln.ts';
-import { REMARK_REHYPE_OPTIONEN, SICHERE_REHYPE_PLUGINS } from './src/lib/markdown-sicher.ts';
-import { DEUTSCHE_ANFUEHRUNGSZEICHEN, remarkTypografie } from './src/lib/markdown-typografie.ts';
+import { markdownVerarbeitung } from './src/lib/markdown-verarbeitung.ts';
 import { weiterleitungen } from './src/schema/dateien.ts';
 
 // The public address of the site; feeds, canonical URLs and QR codes are built from it.
@@ -33,20 +31,9 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // Old addresses (`frueher` in a Quartier, Treff, Angebot or Termin) redirect to the current one.
   redirects: weiterleitungen(process.env.CONTENT_DIR ?? './content'),
-  // Markdown from the CMS: raw HTML sanitised with an allow-list, links only http(s)/mailto/tel/relative
-  // (src/lib/markdown-sicher.ts). No syntax highlighting: its inline styles would need 'unsafe-inline'.
-  markdown: {
-    syntaxHighlight: false,
-    processor: unified({
-      rehypePlugins: [...SICHERE_REHYPE_PLUGINS],
-      remarkRehype: REMARK_REHYPE_OPTIONEN,
-      // German quotes: "Café" typed in the CMS becomes „Café“, not “Café”. Astro's own smartypants is
-      // off: ours runs at the same place in the pipeline, but only over bodies that have a quote,
-      // dash or dots in them (src/lib/markdown-typografie.ts).
-      smartypants: false,
-      remarkPlugins: [[remarkTypografie, DEUTSCHE_ANFUEHRUNGSZEICHEN]],
-    }),
-  },
+  // Markdown from the CMS: sanitised, German typography (src/lib/markdown-verarbeitung.ts, which the
+  // content loader's Markdown workers use too).
+  markdown: { syntaxHighlight: false, processor: markdownVerarbeitung() },
   integrations: [
     react(),
     // No pre-bundling of React & Co. for the dev server that reads the content during a build.

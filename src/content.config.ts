@@ -14,6 +14,7 @@ import {
 import { mitDeutschenFehlern } from './schema/errors';
 import { dateiFehlerText, pruefeInhaltsdateien } from './schema/dateien';
 import { bildImMedienordner } from './schema/medienordner';
+import { mitMarkdownWorkern } from './schema/markdown-parallel';
 import type { BekannteIds } from './schema/fields';
 
 /** `CONTENT_DIR` lets tests and the benchmark build other content with the same code. */
@@ -50,7 +51,8 @@ const ids: BekannteIds = {
  */
 const image = bildImMedienordner();
 
-const md = (sammlung: string) => glob({ pattern: '*.md', base: `${CONTENT_DIR}/${sammlung}` });
+// Markdown bodies are rendered in a worker thread while the main thread reads and checks the entries (src/schema/markdown-parallel.ts).
+const md = (sammlung: string) => mitMarkdownWorkern(glob({ pattern: '*.md', base: `${CONTENT_DIR}/${sammlung}` }));
 const yaml = (sammlung: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONTENT_DIR}/${sammlung}` });
 
 export const collections = {

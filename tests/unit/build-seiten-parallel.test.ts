@@ -5,7 +5,9 @@
  *    rendered it; a page that asks for an image, and a route the worker does not know, are
  *    rendered by Astro's own prerenderer instead; an error in a page fails with its message.
  * 2. Two real builds of the same content, one in the main thread only and one with every page sent
- *    to workers: every file is byte for byte the same, images included.
+ *    to workers: every file is byte for byte the same, images included. The second build also
+ *    renders the Markdown bodies in two workers while reading the content
+ *    (src/schema/markdown-parallel.ts): pages and Astro's data store are the same.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parallelerPrerenderer, prerenderEintrag, workerAnzahl } from '../../src/integrations/seiten-parallel';
+import { markdownWorkerAnzahl } from '../../src/schema/markdown-parallel';
 import { baue, testOrdner, type BuildErgebnis } from '../support/test-build';
 
 /** Route data as Astro hands it to a prerenderer. */
@@ -27,6 +30,15 @@ describe('Anzahl der Worker', () => {
     expect(workerAnzahl({ QP_SEITEN_WORKER: '0' }, 8)).toBe(0);
     expect(workerAnzahl({ QP_SEITEN_WORKER: '3' }, 2)).toBe(3);
     expect(() => workerAnzahl({ QP_SEITEN_WORKER: 'zwei' }, 2)).toThrow(/ganze Zahl/);
+  });
+
+  it('für Markdown einer je Kern außer dem Hauptthread, höchstens zwei; QP_MARKDOWN_WORKER entscheidet', () => {
+    expect(markdownWorkerAnzahl({}, 2)).toBe(1);
+    expect(markdownWorkerAnzahl({}, 1)).toBe(0);
+    expect(markdownWorkerAnzahl({}, 8)).toBe(2);
+    expect(markdownWorkerAnzahl({ QP_MARKDOWN_WORKER: '0' }, 8)).toBe(0);
+    expect(markdownWorkerAnzahl({ QP_MARKDOWN_WORKER: '3' }, 2)).toBe(3);
+    expect(() => markdownWorkerAnzahl({ QP_MARKDOWN_WORKER: '-1' }, 2)).toThrow(/ganze Zahl/);
   });
 });
 
@@ -208,20 +220,27 @@ describe('Build im Hauptthread und in Workern', () => {
       treff,
       readFileSync(treff, 'utf8').replace(/^---\n/, '---\nfotos:\n  - src: ../../src/assets/uploads/beispiel-treff-bleichpfad-eingang.jpg\n    alt: Der Eingang des Treffs\n'),
     );
-    haupt = baue(inhalt, ordner, 'haupt', { QP_SEITEN_WORKER: '0' });
+    // Markdown with what the pipeline changes: typography, a table, a footnote, raw HTML to sanitise.
+    const seite = join(inhalt, 'seiten', 'impressum.md');
+    writeFileSync(
+      seite,
+      `${readFileSync(seite, 'utf8')}\n"Zitat" -- und so weiter... <b onclick="x()">fett</b>[^1]\n\n| Tag | Zeit |\n|---|---|\n| Mo | 9–12 |\n\n[^1]: Fußnote.\n`,
+    );
+    haupt = baue(inhalt, ordner, 'haupt', { QP_SEITEN_WORKER: '0', QP_MARKDOWN_WORKER: '0' });
     // A stopped build left its prerender bundle in dist/ (dist/ is no longer emptied): the workers
     // must still load this build's.
     const alt = join(ordner, 'worker', 'dist', '.prerender');
     mkdirSync(alt, { recursive: true });
     writeFileSync(join(alt, 'prerender-entry.Alt123.mjs'), 'throw new Error("altes Bundle");\n');
     // Two workers, and the main thread never takes a page itself.
-    worker = baue(inhalt, ordner, 'worker', { QP_SEITEN_WORKER: '2', QP_SEITEN_WARTESCHLANGE: '1000000' }, { ueberschreiben: true });
+    worker = baue(inhalt, ordner, 'worker', { QP_SEITEN_WORKER: '2', QP_SEITEN_WARTESCHLANGE: '1000000', QP_MARKDOWN_WORKER: '2' }, { ueberschreiben: true });
   }, 600_000);
 
   it('beide Builds gelingen; im zweiten rendern Worker alles außer den Seiten mit Foto', () => {
     expect(haupt.status, haupt.ausgabe.slice(-2000)).toBe(0);
     expect(worker.status, worker.ausgabe.slice(-2000)).toBe(0);
-    expect(haupt.ausgabe).not.toMatch(/Worker-Threads/);
+    expect(haupt.ausgabe).not.toMatch(/Worker-Thread/);
+    expect(worker.ausgabe).toMatch(/5 Markdown-Texte in 2 Worker-Threads gerendert/);
     const m = /(\d+) Dateien aus Worker-Threads \(([^)]*)\), (\d+) im Hauptthread \(davon (\d+) mit Bildern/.exec(worker.ausgabe);
     expect(m, worker.ausgabe.slice(-2000)).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThan(100);
@@ -243,5 +262,17 @@ describe('Build im Hauptthread und in Workern', () => {
     expect(a.filter((f) => f.endsWith('.avif')).length).toBeGreaterThan(0);
     const verschieden = a.filter((f) => !readFileSync(join(haupt.dist, f)).equals(readFileSync(join(worker.dist, f))));
     expect(verschieden).toEqual([]);
+    const impressum = readFileSync(join(worker.dist, 'impressum', 'index.html'), 'utf8');
+    expect(impressum).toContain('„Zitat“ — und so weiter…');
+    expect(impressum).toContain('<table>');
+    expect(impressum).not.toContain('onclick');
+  });
+
+  it('haben denselben Datenspeicher (die gerenderten Texte, wie Astro sie ablegt)', () => {
+    // Apart from the digest of the Astro config, which holds `build.concurrency` (raised with page workers).
+    const speicher = (name: string) => readFileSync(join(ordner, name, 'cache', 'data-store.json'), 'utf8').replace(/"astro-config-digest","(?:[^"\\]|\\.)*"/, '');
+    const erwartet = speicher('haupt');
+    expect(erwartet).toContain('„Zitat“');
+    expect(speicher('worker')).toBe(erwartet);
   });
 });
