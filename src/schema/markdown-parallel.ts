@@ -72,16 +72,25 @@ export function rendererEinstellungen(config: AstroConfig): Record<string, unkno
   return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
 }
 
+interface Wartend {
+  eintrag: Eintrag;
+  ok: (a: Gerendert) => void;
+  fehler: (e: Error) => void;
+}
+
 class Pool {
   private readonly worker: Worker[] = [];
-  private readonly offen: Map<number, { ok: (a: Gerendert) => void; fehler: (e: Error) => void; frontmatter: Record<string, unknown> }>[] = [];
+  private readonly offen: Map<number, Wartend>[] = [];
   private nr = 0;
   nutzer = 0;
   gerendert = 0;
+  /** Set once a worker is gone: what it had and everything after is rendered by `ersatz`. */
+  kaputt = false;
 
-  constructor(anzahl: number, start: MarkdownStart) {
+  /** `ersatz`: the main thread's renderer, for the bodies of a worker that died. */
+  constructor(anzahl: number, start: MarkdownStart, private readonly ersatz: RenderFunktion) {
     for (let i = 0; i < anzahl; i++) {
-      const offen = new Map<number, { ok: (a: Gerendert) => void; fehler: (e: Error) => void; frontmatter: Record<string, unknown> }>();
+      const offen = new Map<number, Wartend>();
       const w = new Worker(new URL('./markdown-parallel-worker.ts', import.meta.url), { workerData: start });
       w.on('message', (a: MarkdownAntwort) => {
         const wartet = offen.get(a.nr);
@@ -92,27 +101,29 @@ class Pool {
         // The front matter went in as a copy: hand back the entry's own object, in its place, as
         // the main thread's renderer does (it passes `entry.data` through).
         const metadata: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(a.metadata)) metadata[k] = k === 'frontmatter' ? wartet.frontmatter : v;
+        for (const [k, v] of Object.entries(a.metadata)) metadata[k] = k === 'frontmatter' ? wartet.eintrag.data : v;
         wartet.ok({ html: a.html, metadata });
       });
-      const abbrechen = (e: Error) => {
-        for (const w of offen.values()) w.fehler(e);
+      const weg = () => {
+        this.kaputt = true;
+        for (const w of offen.values()) this.ersatz(w.eintrag).then(w.ok, w.fehler);
         offen.clear();
       };
-      w.on('error', abbrechen);
-      w.on('exit', (code) => abbrechen(new Error(`Markdown-Worker endete (Exit ${code}).`)));
+      w.on('error', weg);
+      w.on('exit', weg);
       this.worker.push(w);
       this.offen.push(offen);
     }
   }
 
   render(eintrag: Eintrag): Promise<Gerendert> {
+    if (this.kaputt) return this.ersatz(eintrag);
     // The worker with the fewest bodies waiting.
     let i = 0;
     for (let k = 1; k < this.offen.length; k++) if (this.offen[k].size < this.offen[i].size) i = k;
     const nr = this.nr++;
     return new Promise((ok, fehler) => {
-      this.offen[i].set(nr, { ok, fehler, frontmatter: eintrag.data });
+      this.offen[i].set(nr, { eintrag, ok, fehler });
       const auftrag: MarkdownAuftrag = { nr, body: eintrag.body ?? '', frontmatter: eintrag.data, datei: eintrag.filePath };
       this.worker[i].postMessage(auftrag);
     });
@@ -138,16 +149,14 @@ export function mitMarkdownWorkern(loader: Loader, anzahl = markdownWorkerAnzahl
       const { entryTypes } = kontext as LoaderContext & { entryTypes?: Map<string, EintragsTyp> };
       const md = entryTypes?.get('.md');
       if (!entryTypes || !md?.getRenderFunction) return loader.load(kontext);
-      const pool = (laufend ??= new Pool(anzahl, { geteilt: rendererEinstellungen(kontext.config) }));
-      pool.nutzer++;
-      // Rendered in this thread once the pool is gone (a file changed under `astro dev`).
+      // The main thread's renderer, made when first needed: once the pool is gone (a file changed
+      // under `astro dev`) or if a worker dies.
       let hier: Promise<RenderFunktion> | undefined;
+      const imHauptthread: RenderFunktion = async (eintrag) => (await (hier ??= md.getRenderFunction!(kontext.config)))(eintrag);
+      const pool = (laufend ??= new Pool(anzahl, { geteilt: rendererEinstellungen(kontext.config) }, imHauptthread));
+      pool.nutzer++;
       const typen = new Map(entryTypes);
-      typen.set('.md', {
-        ...md,
-        getRenderFunction: async (config: AstroConfig) => async (eintrag: Eintrag) =>
-          laufend ? laufend.render(eintrag) : (await (hier ??= md.getRenderFunction!(config)))(eintrag),
-      });
+      typen.set('.md', { ...md, getRenderFunction: async () => (eintrag: Eintrag) => (laufend ? laufend.render(eintrag) : imHauptthread(eintrag)) });
       try {
         await loader.load({ ...kontext, entryTypes: typen } as LoaderContext);
       } finally {
