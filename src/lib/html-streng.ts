@@ -236,20 +236,23 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
     return true;
   };
 
+  /** An SVG element: open until its end tag, unless written self-closing (`<path/>`, which SVG honours). */
+  const svgElement = (geerbt: boolean): boolean => {
+    // Prefixed names (`xlink:href`) are split by parse5 into prefix and name: left to it.
+    for (const a of attrs) if (a.name.includes(':')) return false;
+    const e = besuche(name, attrs, geerbt, undefined);
+    if (!selbst) {
+      tags.push(name);
+      erbe.push(e);
+      svg.push(true);
+    }
+    return true;
+  };
+
   const startImRumpf = (): boolean => {
     const d = tags.length - 1;
     const oben = tags[d];
-    if (svg[d]) {
-      if (!SVG_FORMEN.has(name)) return false;
-      for (const a of attrs) if (a.name.includes(':')) return false;
-      const e = besuche(name, attrs, erbe[d], undefined);
-      if (!selbst) {
-        tags.push(name);
-        erbe.push(e);
-        svg.push(true);
-      }
-      return true;
-    }
+    if (svg[d]) return SVG_FORMEN.has(name) && svgElement(erbe[d]);
     const erlaubt = TABELLE.get(oben);
     if (erlaubt) {
       if (!erlaubt.has(name) || selbst) return false;
@@ -268,16 +271,7 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
         }
       }
       if (VOID.has(name) || ROHTEXT.has(name)) return blatt(erbe[d]);
-      if (name === 'svg') {
-        for (const a of attrs) if (a.name.includes(':')) return false;
-        const e = besuche(name, attrs, erbe[d], undefined);
-        if (!selbst) {
-          tags.push(name);
-          erbe.push(e);
-          svg.push(true);
-        }
-        return true;
-      }
+      if (name === 'svg') return svgElement(erbe[d]);
       // `<div/>` stays open in HTML.
       if (selbst) return false;
     }
