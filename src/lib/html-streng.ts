@@ -122,11 +122,6 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
   const svg: boolean[] = [];
   let htmlErbe = false;
   let kopfErbe = false;
-  let offenP = 0;
-  let offenA = 0;
-  let offenKnopf = 0;
-  let offenForm = 0;
-  let offenUeberschrift = 0;
 
   // The tag just read.
   let name = '';
@@ -223,7 +218,7 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
     return text;
   };
 
-  /** An element that is not pushed: void, raw text, or self-closing SVG. */
+  /** An element that is not pushed: void or raw text. */
   const blatt = (geerbt: boolean): boolean => {
     if (ROHTEXT.has(name)) {
       if (selbst) return false;
@@ -236,16 +231,19 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
     return true;
   };
 
+  /** Visits the element just read and keeps it open until its end tag. */
+  const oeffnen = (geerbt: boolean, istSvg: boolean): void => {
+    erbe.push(besuche(name, attrs, geerbt, undefined));
+    tags.push(name);
+    svg.push(istSvg);
+  };
+
   /** An SVG element: open until its end tag, unless written self-closing (`<path/>`, which SVG honours). */
   const svgElement = (geerbt: boolean): boolean => {
     // Prefixed names (`xlink:href`) are split by parse5 into prefix and name: left to it.
     for (const a of attrs) if (a.name.includes(':')) return false;
-    const e = besuche(name, attrs, geerbt, undefined);
-    if (!selbst) {
-      tags.push(name);
-      erbe.push(e);
-      svg.push(true);
-    }
+    if (selbst) besuche(name, attrs, geerbt, undefined);
+    else oeffnen(geerbt, true);
     return true;
   };
 
@@ -259,9 +257,11 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
       if (name === 'col') return blatt(erbe[d]);
     } else {
       if (NICHT_HIER.has(name) || TABELLENTEILE.has(name)) return false;
-      if (offenP > 0 && SCHLIESST_P.has(name)) return false;
-      if (offenUeberschrift > 0 && UEBERSCHRIFTEN.has(name)) return false;
-      if ((name === 'a' && offenA > 0) || (name === 'button' && offenKnopf > 0) || (name === 'form' && offenForm > 0)) return false;
+      // Start tags the parser would answer by closing an open element first (it looks within a
+      // scope; any open one anywhere is enough to leave the page to it).
+      if (SCHLIESST_P.has(name) && tags.includes('p')) return false;
+      if (UEBERSCHRIFTEN.has(name) && tags.some((t) => UEBERSCHRIFTEN.has(t))) return false;
+      if ((name === 'a' || name === 'button' || name === 'form') && tags.includes(name)) return false;
       if (name === 'li' || name === 'dd' || name === 'dt') {
         // An open item of the same list would be closed first (parse5 stops at some other elements; we stop only at the list).
         for (let k = d; k >= 0; k--) {
@@ -275,15 +275,7 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
       // `<div/>` stays open in HTML.
       if (selbst) return false;
     }
-    const e = besuche(name, attrs, erbe[d], undefined);
-    tags.push(name);
-    erbe.push(e);
-    svg.push(false);
-    if (name === 'p') offenP++;
-    else if (name === 'a') offenA++;
-    else if (name === 'button') offenKnopf++;
-    else if (name === 'form') offenForm++;
-    else if (UEBERSCHRIFTEN.has(name)) offenUeberschrift++;
+    oeffnen(erbe[d], false);
     return true;
   };
 
@@ -293,12 +285,7 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
     tags.pop();
     erbe.pop();
     svg.pop();
-    if (name === 'p') offenP--;
-    else if (name === 'a') offenA--;
-    else if (name === 'button') offenKnopf--;
-    else if (name === 'form') offenForm--;
-    else if (UEBERSCHRIFTEN.has(name)) offenUeberschrift--;
-    else if (name === 'body' && d === 0) modus = Modus.NachRumpf;
+    if (d === 0) modus = Modus.NachRumpf;
     return true;
   };
 
@@ -364,9 +351,7 @@ export function durchlaufeStreng(html: string, besuche: Besucher): boolean {
         break;
       case Modus.NachKopf: {
         if (name !== 'body' || selbst) return false;
-        tags.push(name);
-        erbe.push(besuche(name, attrs, htmlErbe, undefined));
-        svg.push(false);
+        oeffnen(htmlErbe, false);
         modus = Modus.Rumpf;
         break;
       }
