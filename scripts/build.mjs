@@ -19,7 +19,7 @@ export const BUILD_NODE_OPTIONS = '--max-semi-space-size=64 --max-old-space-size
 // in the kernel's `clear_page_erms` (6.5 s of 10 s CPU; without huge pages 3.5–4.3 s CPU in all).
 // rolldown (Vite's bundler, loaded by every build) allocates with mimalloc, which turns them off for
 // its whole process (`prctl(PR_SET_THP_DISABLE)`, inherited by child processes) when this is 0.
-// Kernel time of a 1× build: 17–23 s → 12–13 s. Elsewhere (`madvise`, `never`) it changes nothing.
+// Kernel time of a 1× build: 17–23 s → 12–14 s. Elsewhere (`madvise`, `never`) it changes nothing.
 const BUILD_UMGEBUNG = { MIMALLOC_ALLOW_THP: '0' };
 
 const env = {

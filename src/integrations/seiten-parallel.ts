@@ -36,6 +36,7 @@ import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerAusUmgebung } from '../lib/worker-anzahl.ts';
 
 type Prerenderer = Parameters<Parameters<AstroIntegration['hooks']['astro:build:start'] & {}>[0]['setPrerenderer']>[0];
 type AstroPrerenderer = Exclude<Prerenderer, (...args: never[]) => unknown>;
@@ -94,13 +95,7 @@ export function routenSchluessel(route: { type: string; route: string; component
  * 63.4 s with one (alternating). For the example content one worker or none take the same time.
  */
 export function workerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
-  const wert = env.QP_SEITEN_WORKER;
-  if (wert !== undefined && wert !== '') {
-    const n = Number(wert);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`QP_SEITEN_WORKER muss eine ganze Zahl ≥ 0 sein, nicht „${wert}“.`);
-    return n;
-  }
-  return Math.max(0, kerne - 1);
+  return workerAusUmgebung(env, 'QP_SEITEN_WORKER', Math.max(0, kerne - 1));
 }
 
 /** Astro's prerender bundle entry in `ordner` (its `.prerender/` folder), or undefined. */

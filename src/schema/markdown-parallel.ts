@@ -21,6 +21,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { workerAusUmgebung } from '../lib/worker-anzahl.ts';
 import type { AstroConfig } from 'astro';
 
 /** What a render function gets (Astro's `DataEntry`) and gives (`RenderedContent`). */
@@ -54,13 +55,7 @@ export type MarkdownAntwort = { nr: number; html: string; metadata: Record<strin
 
 /** Number of Markdown workers: `QP_MARKDOWN_WORKER`, else one per core besides the main thread's, at most two. */
 export function markdownWorkerAnzahl(env: NodeJS.ProcessEnv = process.env, kerne = availableParallelism()): number {
-  const wert = env.QP_MARKDOWN_WORKER;
-  if (wert !== undefined && wert !== '') {
-    const n = Number(wert);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`QP_MARKDOWN_WORKER muss eine ganze Zahl ≥ 0 sein, nicht „${wert}“.`);
-    return n;
-  }
-  return Math.max(0, Math.min(kerne - 1, 2));
+  return workerAusUmgebung(env, 'QP_MARKDOWN_WORKER', Math.max(0, Math.min(kerne - 1, 2)));
 }
 
 /**
