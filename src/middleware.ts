@@ -6,6 +6,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { getCollection } from 'astro:content';
 import { linksInSprache, spracheVonPfad, STANDARD_SPRACHE } from './i18n';
+import { textVon } from './lib/antwort-inhalt';
 
 let freieSeiten: Promise<Set<string>> | undefined;
 
@@ -15,6 +16,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const antwort = await next();
   if (sprache === STANDARD_SPRACHE || !antwort.headers.get('content-type')?.includes('text/html')) return antwort;
   freieSeiten ??= getCollection('seiten').then((s) => new Set(s.map((e) => e.id)));
-  const html = linksInSprache(await antwort.text(), sprache, await freieSeiten);
+  const html = linksInSprache(await textVon(antwort), sprache, await freieSeiten);
   return new Response(html, { status: antwort.status, headers: antwort.headers });
 });

@@ -4,7 +4,8 @@
  * own prerenderer uses.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { routenSchluessel, type Antwort, type Auftrag, type Bilanz, type Protokoll, type WorkerStart } from './seiten-parallel.ts';
+import { inhaltVon } from '../lib/antwort-inhalt.ts';
+import { eigenerPuffer, routenSchluessel, type Antwort, type Auftrag, type Bilanz, type Protokoll, type WorkerStart } from './seiten-parallel.ts';
 
 interface BuildApp {
   manifest: { routes: { routeData: { type: string; route: string; component: string } }[]; entryModules?: Record<string, string> };
@@ -66,8 +67,9 @@ async function rendern({ nr, url, route }: Auftrag): Promise<{ antwort: Antwort;
     const adresse = new URL(url);
     adresse.search = '';
     const antwort = await app.render(new Request(adresse), { routeData });
-    const inhalt = antwort.body === null ? null : await antwort.arrayBuffer();
+    const bytes = await inhaltVon(antwort);
     if (bildAngefragt) return { antwort: { nr, art: 'hauptthread' }, transfer: [] };
+    const inhalt = bytes && eigenerPuffer(bytes);
     return {
       antwort: { nr, art: 'seite', status: antwort.status, statusText: antwort.statusText, kopf: [...antwort.headers], inhalt },
       transfer: inhalt ? [inhalt] : [],

@@ -35,7 +35,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
+import { inhaltVon } from '../lib/antwort-inhalt.ts';
 import { workerAusUmgebung } from '../lib/worker-anzahl.ts';
 
 type Prerenderer = Parameters<Parameters<AstroIntegration['hooks']['astro:build:start'] & {}>[0]['setPrerenderer']>[0];
@@ -175,6 +176,45 @@ function cpuSekunden(): number {
   return (user + system) / 1e6;
 }
 
+/**
+ * A response around finished bytes that gives them back as they are: Astro writes a page with
+ * `Buffer.from(await response.arrayBuffer())` (astro/dist/core/build/generate.js), and a plain
+ * `Response` would copy the bytes four times on the way (see src/lib/antwort-inhalt.ts).
+ */
+export class Seitenantwort extends Response {
+  readonly #bytes: Uint8Array | null;
+
+  constructor(bytes: Uint8Array | null, init: ResponseInit) {
+    super(
+      bytes &&
+        new ReadableStream<Uint8Array>({
+          start(strom) {
+            strom.enqueue(bytes);
+            strom.close();
+          },
+        }),
+      init,
+    );
+    this.#bytes = bytes;
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#bytes === null ? new ArrayBuffer(0) : eigenerPuffer(this.#bytes);
+  }
+}
+
+/**
+ * An ArrayBuffer holding exactly `bytes`: their own buffer when they fill it (the usual case for a
+ * rendered page), else a copy. Never a buffer Node shares between Buffers (its pool), so the result
+ * can be handed to another thread.
+ */
+export function eigenerPuffer(bytes: Uint8Array): ArrayBuffer {
+  const b = bytes.buffer;
+  const eigen = b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength && !isMarkedAsUntransferable(b);
+  // A copy with Uint8Array semantics: `slice()` of a Buffer is a view on the same memory.
+  return eigen ? b : new Uint8Array(bytes).buffer;
+}
+
 /** Called with every rendered HTML page (its URL path and bytes) before Astro writes it. */
 export type BeiSeite = (pfad: string, html: Uint8Array) => Promise<void>;
 
@@ -189,9 +229,9 @@ const urlPfad = (request: Request) => decodeURI(new URL(request.url).pathname);
 async function weitergeben(request: Request, ergebnis: Ergebnis, beiSeite: BeiSeite): Promise<Ergebnis> {
   const antwort = ergebnis instanceof Response ? ergebnis : ergebnis.response;
   if (!istHtmlSeite(antwort.status, antwort.body !== null, antwort.headers)) return ergebnis;
-  const html = new Uint8Array(await antwort.arrayBuffer());
+  const html = (await inhaltVon(antwort))!;
   await beiSeite(urlPfad(request), html);
-  const neu = new Response(html, { status: antwort.status, statusText: antwort.statusText, headers: antwort.headers });
+  const neu = new Seitenantwort(html, { status: antwort.status, statusText: antwort.statusText, headers: antwort.headers });
   return ergebnis instanceof Response ? neu : { ...ergebnis, response: neu };
 }
 
@@ -277,7 +317,7 @@ export function parallelerPrerenderer(standard: AstroPrerenderer, ordner: URL, a
       await beiSeite(urlPfad(request), html);
       gesehen = true;
     }
-    return { ergebnis: new Response(html, { status: a.status, statusText: a.statusText, headers: kopf }), gesehen };
+    return { ergebnis: new Seitenantwort(html, { status: a.status, statusText: a.statusText, headers: kopf }), gesehen };
   }
 }
 

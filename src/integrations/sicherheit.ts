@@ -176,14 +176,17 @@ export class LaufendePruefung {
     for (const f of this.weiter.splice(0)) f();
   }
 
-  /** One rendered page: `pfad` its URL path, `html` its bytes (copied; the caller keeps them). */
+  /**
+   * One rendered page: `pfad` its URL path, `html` its bytes (copied; the caller keeps them). The
+   * copy is the message's own: a copy made here with `slice()` and handed over would be memory
+   * outside V8's heap in this thread, which sets off full garbage collections (src/lib/antwort-inhalt.ts).
+   */
   async seite(pfad: string, html: Uint8Array): Promise<void> {
     if (this.fehler) throw this.fehler;
     if (this.worker.length === 0) this.starten();
     this.gesehen.add(pfad);
-    const kopie = html.slice();
     this.wartend++;
-    this.worker[this.naechster++ % this.worker.length].postMessage({ art: 'seite', pfad, html: kopie } satisfies PruefAuftrag, [kopie.buffer]);
+    this.worker[this.naechster++ % this.worker.length].postMessage({ art: 'seite', pfad, html } satisfies PruefAuftrag);
     if (this.wartend > this.hoechstens) await new Promise<void>((ok) => this.weiter.push(ok));
     if (this.fehler) throw this.fehler;
   }

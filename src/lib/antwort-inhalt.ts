@@ -1,0 +1,37 @@
+/**
+ * Reading a rendered page out of a `Response` without the copies the Fetch API makes.
+ *
+ * Bytes outside V8's heap set off its full garbage collections: after every 64 MB of them, however
+ * small the heap (`--trace-incremental-marking`: "Start (external memory pressure)"). At city scale
+ * most full collections of the build came from there; their number grew with the pages and each one
+ * cost more with the content, the part of the build that grew faster than the pages (README,
+ * "Messwerte"). Measured with `process.memoryUsage().arrayBuffers` in Node 24: `new Response(bytes)`
+ * allocates the bytes twice more, `arrayBuffer()` twice, `text()` once; reading the body stream none.
+ */
+
+/** The body of `antwort` as bytes: its one chunk as it is (a rendered page), several joined once. */
+export async function inhaltVon(antwort: Response): Promise<Uint8Array | null> {
+  if (antwort.body === null) return null;
+  const teile: Uint8Array[] = [];
+  let laenge = 0;
+  for await (const teil of antwort.body as unknown as AsyncIterable<Uint8Array>) {
+    teile.push(teil);
+    laenge += teil.byteLength;
+  }
+  if (teile.length === 1) return teile[0];
+  const alles = new Uint8Array(laenge);
+  let stelle = 0;
+  for (const teil of teile) {
+    alles.set(teil, stelle);
+    stelle += teil.byteLength;
+  }
+  return alles;
+}
+
+const utf8 = new TextDecoder();
+
+/** The body of `antwort` as text, like `antwort.text()` but without its copy. */
+export async function textVon(antwort: Response): Promise<string> {
+  const bytes = await inhaltVon(antwort);
+  return bytes === null ? '' : utf8.decode(bytes);
+}
