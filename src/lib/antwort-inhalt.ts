@@ -1,12 +1,14 @@
 /**
  * Reading a rendered page out of a `Response` without the copies the Fetch API makes.
  *
- * Bytes outside V8's heap set off its full garbage collections: after every 64 MB of them, however
- * small the heap (`--trace-incremental-marking`: "Start (external memory pressure)"). At city scale
- * most full collections of the build came from there; their number grew with the pages and each one
- * cost more with the content, the part of the build that grew faster than the pages (README,
- * "Messwerte"). Measured with `process.memoryUsage().arrayBuffers` in Node 24: `new Response(bytes)`
- * allocates the bytes twice more, `arrayBuffer()` twice, `text()` once; reading the body stream none.
+ * V8 counts bytes outside its heap as they are allocated, however short they live. By default it
+ * starts a full garbage collection after every 64 MB of them (`--trace-incremental-marking`: "Start
+ * (external memory pressure)"); at city scale most full collections of the build came from there,
+ * their number growing with the pages and their cost with the content. `npm run build` now has V8
+ * count them towards the heap's limit instead (scripts/build.mjs), where they still take up room
+ * until collected; builds without it (tests, `astro build`) still pay per 64 MB. Measured with
+ * `process.memoryUsage().arrayBuffers` in Node 24: `new Response(bytes)` allocates the bytes twice
+ * more, `arrayBuffer()` twice, `text()` once; reading the body stream none.
  */
 
 /** The body of `antwort` as bytes: its one chunk as it is (a rendered page), several joined once. */
