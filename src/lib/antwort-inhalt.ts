@@ -5,7 +5,7 @@
  * starts a full garbage collection after every 64 MB of them (`--trace-incremental-marking`: "Start
  * (external memory pressure)"); at city scale most full collections of the build came from there,
  * their number growing with the pages and their cost with the content. `npm run build` now has V8
- * count them towards the heap's limit instead (scripts/build.mjs), where they still take up room
+ * count them towards the heap's limit instead (scripts/build-optionen.mjs), where they still take up room
  * until collected; builds without it (tests, `astro build`) still pay per 64 MB. Measured with
  * `process.memoryUsage().arrayBuffers` in Node 24: `new Response(bytes)` allocates the bytes twice
  * more, `arrayBuffer()` twice, `text()` once; reading the body stream none.

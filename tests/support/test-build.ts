@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { BUILD_UMGEBUNG } from '../../scripts/build-optionen.mjs';
 
 export const TEST_BUILD_WURZEL = resolve('node_modules/.cache/qp-tests');
 
@@ -43,8 +44,8 @@ export function baue(inhalt: string, ordner: string, name = 'dist', env: Record<
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: {
-      // As scripts/build.mjs: no transparent huge pages (less kernel time on machines that zero them).
-      MIMALLOC_ALLOW_THP: '0',
+      // As `npm run build`: no transparent huge pages (less kernel time on machines that zero them).
+      ...BUILD_UMGEBUNG,
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       QP_JETZT: QP_JETZT_TEST,
