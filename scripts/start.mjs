@@ -2,7 +2,7 @@
 // `npm start`: build the site, then serve it and the local CMS backend (decap-server) together.
 // Ctrl-C stops both. Runs under the project's Node 24 because npm puts node_modules/.bin first.
 import { spawn, spawnSync } from 'node:child_process';
-import { watch } from 'node:fs';
+import { beobachteInhalte } from './inhalt-beobachten.mjs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const SITE_PORT = process.env.PORT ?? '4321';
@@ -31,7 +31,6 @@ setTimeout(() => {
 // Saving in the CMS writes to content/: rebuild so the preview shows the change a few seconds later.
 let laeuft = false;
 let nochmal = false;
-let timer;
 function neuBauen() {
   if (laeuft) {
     nochmal = true;
@@ -49,16 +48,13 @@ function neuBauen() {
     }
   });
 }
-const beobachter = watch('content', { recursive: true }, () => {
-  clearTimeout(timer);
-  timer = setTimeout(neuBauen, 1500);
-});
+const beobachter = beobachteInhalte('content', neuBauen);
 
 let beendet = false;
 function stop(code = 0) {
   if (beendet) return;
   beendet = true;
-  beobachter.close();
+  void beobachter.stop();
   for (const k of kinder) if (k.exitCode === null) k.kill('SIGTERM');
   setTimeout(() => process.exit(code), 300);
 }
