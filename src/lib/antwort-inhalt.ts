@@ -15,19 +15,8 @@
 export async function inhaltVon(antwort: Response): Promise<Uint8Array | null> {
   if (antwort.body === null) return null;
   const teile: Uint8Array[] = [];
-  let laenge = 0;
-  for await (const teil of antwort.body as unknown as AsyncIterable<Uint8Array>) {
-    teile.push(teil);
-    laenge += teil.byteLength;
-  }
-  if (teile.length === 1) return teile[0];
-  const alles = new Uint8Array(laenge);
-  let stelle = 0;
-  for (const teil of teile) {
-    alles.set(teil, stelle);
-    stelle += teil.byteLength;
-  }
-  return alles;
+  for await (const teil of antwort.body as unknown as AsyncIterable<Uint8Array>) teile.push(teil);
+  return teile.length === 1 ? teile[0] : Buffer.concat(teile);
 }
 
 const utf8 = new TextDecoder();
